@@ -1,0 +1,24 @@
+{
+    "name": "Retail & Wholesale POS",
+    "summary": "The cashier's side of Retail & Wholesale in Odoo's web POS (收银)",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Point of Sale",
+    "website": "https://github.com/retail-wholesale-odoo",
+    "author": "Retail & Wholesale for Odoo",
+    "license": "LGPL-3",
+    "depends": ["retail_wholesale", "point_of_sale"],
+    "data": [
+        "security/retail_pos_ext_groups.xml",
+        "views/pos_config_views.xml",
+        "views/retail_pos_ext_menus.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "retail_pos_ext/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "retail_pos_ext/static/tests/tours/**/*",
+        ],
+    },
+    "installable": True,
+}

@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class PosConfig(models.Model):
+    _inherit = "pos.config"
+
+    retail_warehouse_id = fields.Many2one(
+        related="picking_type_id.warehouse_id",
+        string="Store",
+        store=True,
+        index=True,
+        help="The store (warehouse) this point of sale sells from.",
+    )
+    retail_store_name = fields.Char(
+        related="retail_warehouse_id.name",
+        string="Store Name",
+    )

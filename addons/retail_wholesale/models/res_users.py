@@ -1,0 +1,19 @@
+from odoo import fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    retail_warehouse_ids = fields.Many2many(
+        comodel_name="stock.warehouse",
+        relation="res_users_retail_warehouse_rel",
+        column1="user_id",
+        column2="warehouse_id",
+        string="Stores",
+        help="Stores this user works in. Store managers and cashiers only see "
+        "the documents of these stores; leave empty for head-office users.",
+    )
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["retail_warehouse_ids"]

@@ -1,0 +1,148 @@
+"""End-to-end fixtures: a real Odoo server on loopback, the demo chain, an RPC client and
+Chromium.
+
+``tests/run_all.py`` sets RW_DB to a database where the addons are installed; the first
+fixture loads the demo chain into it (that load is itself under test), then a server is
+started on a free port and driven as a user would.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import odoorpc
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
+PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
+LOG_DIR = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
+
+
+def odoo_args():
+    return [
+        "-c",
+        str(ROOT / "config/odoo.conf"),
+        f"--addons-path={ODOO_PATH / 'addons'},{ROOT / 'addons'}",
+        f"--data-dir={LOG_DIR / 'filestore'}",
+        f"--db_host={os.environ.get('PGHOST', 'localhost')}",
+        f"--db_port={os.environ.get('PGPORT', '5432')}",
+        f"--db_user={os.environ.get('PGUSER', 'odoo')}",
+        f"--db_password={os.environ.get('PGPASSWORD', 'odoo')}",
+    ]
+
+
+@pytest.fixture(scope="session")
+def db():
+    name = os.environ.get("RW_DB")
+    if not name:
+        pytest.fail("RW_DB is not set: run the suite with `bin/retail test`.")
+    return name
+
+
+@pytest.fixture(scope="session")
+def demo_load(db):
+    """Load the demo chain once; the result (exit code, output, seconds) is tested."""
+    started = time.time()
+    proc = subprocess.run(
+        [PYTHON, str(ROOT / "data/load_demo.py"), "-d", db, *odoo_args(), "--log-level=warn"],
+        env=dict(os.environ, PYTHONPATH=str(ODOO_PATH)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (LOG_DIR / "demo-load.log").write_text(proc.stdout + proc.stderr)
+    return {"returncode": proc.returncode, "output": proc.stdout + proc.stderr,
+            "seconds": time.time() - started}
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(db, demo_load):
+    if demo_load["returncode"]:
+        pytest.fail(f"the demo chain did not load:\n{demo_load['output'][-3000:]}")
+    port = _free_port()
+    log = open(LOG_DIR / "e2e-server.log", "w")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(
+        [PYTHON, str(ODOO_PATH / "odoo-bin"), *odoo_args(), "-d", db,
+         f"--db-filter=^{db}$", f"--http-port={port}", "--http-interface=127.0.0.1",
+         "--workers=0", "--max-cron-threads=0"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/web/login", timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.time() > deadline:
+            proc.kill()
+            pytest.fail(f"the Odoo server did not start; see {LOG_DIR / 'e2e-server.log'}")
+        time.sleep(1)
+    yield {"url": url, "port": port, "db": db}
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def rpc(server):
+    """Log in over JSON-RPC; call rpc('login') for a client of that demo user."""
+
+    def connect(login="admin", password=None):
+        client = odoorpc.ODOO("127.0.0.1", port=server["port"], timeout=120)
+        client.login(server["db"], login, password or login)
+        return client
+
+    return connect
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        pytest.fail("Chromium is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    yield page
+    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
+        page.screenshot(path=str(LOG_DIR / f"e2e-{request.node.name}.png"))
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

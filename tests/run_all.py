@@ -1,0 +1,263 @@
+"""Run every test of Retail & Wholesale against a real Odoo 18 and print one summary line.
+
+Called by ``bin/retail test`` (which has checked Odoo, PostgreSQL, the Python packages and
+Chromium). Steps, each counted in the summary:
+
+1. lint: ruff and pylint-odoo's mandatory checks on the addons;
+2. addon tests: a fresh database, the three addons installed, every Python test and browser
+   tour of the addons (a skipped test or tour counts as a failure);
+3. end-to-end: ``tests/e2e`` with pytest, which loads the demo chain into that database,
+   starts a server and drives it over JSON-RPC and in Chromium.
+
+The last line reads ``N passed, N failed`` (``, N skipped`` when some were skipped); the
+exit code is 0 only when nothing failed and nothing was skipped.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
+PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
+ADDONS = ["retail_wholesale", "retail_pos_ext", "retail_reports"]
+LOG_DIR = ROOT / ".test-logs"
+
+RESULT_RE = re.compile(
+    r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
+)
+SKIP_RE = re.compile(r": skipped (.+?) : (.*)$")
+FAIL_RE = re.compile(r" (?:ERROR|CRITICAL) \S+ \S+: (FAIL|ERROR): (.*)$")
+LOG_ERROR_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ")
+# warnings about our own code (labels, views, fields), outside test loggers
+OWN_WARNING_RE = re.compile(r"^\S+ \S+ \d+ WARNING \S+ (?!\S*\.tests\.)\S+: .*retail_")
+
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+        self.problems = []
+
+    def add(self, name, passed=0, failed=0, skipped=0, problems=()):
+        self.passed += passed
+        self.failed += failed
+        self.skipped += skipped
+        self.problems += [f"{name}: {p}" for p in problems]
+        print(
+            f"[retail] {name}: {passed} passed, {failed} failed, {skipped} skipped",
+            flush=True,
+        )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_cmd(*args):
+    return [
+        PYTHON,
+        str(ODOO_PATH / "odoo-bin"),
+        "-c",
+        str(ROOT / "config/odoo.conf"),
+        f"--addons-path={ODOO_PATH / 'addons'},{ROOT / 'addons'}",
+        f"--data-dir={LOG_DIR / 'filestore'}",
+        f"--db_host={os.environ['PGHOST']}",
+        f"--db_port={os.environ['PGPORT']}",
+        f"--db_user={os.environ['PGUSER']}",
+        f"--db_password={os.environ['PGPASSWORD']}",
+        "--db-filter=.*",
+        *args,
+    ]
+
+
+def run_lint(tally):
+    paths = [str(ROOT / p) for p in ("addons", "bench", "data", "tests")]
+    ruff = subprocess.run(
+        [PYTHON, "-m", "ruff", "check", *paths], cwd=ROOT, check=False
+    )
+    tally.add(
+        "ruff",
+        passed=int(ruff.returncode == 0),
+        failed=int(ruff.returncode != 0),
+        problems=["see output above"] if ruff.returncode else (),
+    )
+    pylint = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "pylint",
+            "--rcfile",
+            str(ROOT / ".pylintrc-mandatory"),
+            *[str(ROOT / "addons" / a) for a in ADDONS],
+        ],
+        cwd=ROOT,
+        check=False,
+    )
+    tally.add(
+        "pylint-odoo",
+        passed=int(pylint.returncode == 0),
+        failed=int(pylint.returncode != 0),
+        problems=["see output above"] if pylint.returncode else (),
+    )
+
+
+def run_addon_tests(tally, db):
+    log_file = LOG_DIR / "addon-tests.log"
+    log_file.unlink(missing_ok=True)
+    install = ",".join(ADDONS + ["l10n_cn"])
+    cmd = odoo_cmd(
+        "-d",
+        db,
+        "-i",
+        install,
+        "--without-demo=all",
+        "--load-language=zh_CN",
+        "--test-enable",
+        "--test-tags",
+        ",".join(f"/{a}" for a in ADDONS),
+        "--stop-after-init",
+        f"--http-port={free_port()}",
+        "--log-level=info",
+        f"--logfile={log_file}",
+    )
+    started = time.time()
+    proc = subprocess.run(cmd, check=False)
+    print(
+        f"[retail] addon install + tests took {time.time() - started:.0f}s, log: {log_file}"
+    )
+    text = log_file.read_text(errors="replace") if log_file.exists() else ""
+    problems = []
+    for line in text.splitlines():
+        if m := FAIL_RE.search(line):
+            problems.append(f"{m.group(1)} {m.group(2)}")
+        elif m := SKIP_RE.search(line):
+            problems.append(f"SKIPPED {m.group(1)}: {m.group(2)}")
+    results = RESULT_RE.findall(text)
+    if not results:
+        tally.add(
+            "addon tests",
+            failed=1,
+            problems=problems
+            + [
+                f"Odoo exited with {proc.returncode} before reporting test results; see {log_file}"
+            ],
+        )
+        return False
+    failed, errors, total = (int(x) for x in results[-1])
+    skipped = sum(1 for p in problems if p.startswith("SKIPPED"))
+    bad = failed + errors
+    # errors logged outside any test (install or loading problems) fail the run too
+    stray = [
+        line
+        for line in text.splitlines()
+        if LOG_ERROR_RE.match(line)
+        and not FAIL_RE.search(line)
+        and "when loading database" not in line
+    ]
+    stray += [line for line in text.splitlines() if OWN_WARNING_RE.match(line)]
+    if stray and not bad:
+        problems += [f"error logged: {line[:300]}" for line in stray[:5]]
+        bad = 1
+    if proc.returncode and not bad:
+        problems.append(f"Odoo exited with {proc.returncode}")
+        bad = 1
+    tally.add(
+        "addon tests",
+        passed=max(total - failed - errors - skipped, 0),
+        failed=bad,
+        skipped=skipped,
+        problems=problems,
+    )
+    return True
+
+
+def run_e2e(tally, db):
+    junit = LOG_DIR / "e2e-junit.xml"
+    env = dict(os.environ, RW_DB=db, RW_LOG_DIR=str(LOG_DIR), PYTHONPATH=str(ODOO_PATH))
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:odoo",
+            "-q",
+            "-rfEs",
+            f"--junitxml={junit}",
+            str(ROOT / "tests" / "e2e"),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    if not junit.exists():
+        tally.add("end-to-end", failed=1, problems=["pytest produced no report"])
+        return
+    suite = ET.parse(junit).getroot()  # noqa: S314 (our own pytest report)
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total, failures, errors, skipped = (
+        int(suite.get(k, 0)) for k in ("tests", "failures", "errors", "skipped")
+    )
+    problems = [
+        f"{case.get('classname')}.{case.get('name')}: {child.tag}"
+        for case in suite.iter("testcase")
+        for child in case
+        if child.tag in ("failure", "error", "skipped")
+    ]
+    if total == 0:
+        failures, problems = 1, ["no end-to-end test ran"]
+    tally.add(
+        "end-to-end",
+        passed=total - failures - errors - skipped,
+        failed=failures + errors,
+        skipped=skipped,
+        problems=problems,
+    )
+
+
+def drop_db(db):
+    subprocess.run(["dropdb", "--if-exists", db], check=False)
+
+
+def main():
+    LOG_DIR.mkdir(exist_ok=True)
+    tally = Tally()
+    db = f"rw_test_{os.getpid()}"
+    only = set(sys.argv[1:]) or {"lint", "addons", "e2e"}
+    started = time.time()
+    try:
+        if "lint" in only:
+            run_lint(tally)
+        if only & {"addons", "e2e"}:
+            installed = run_addon_tests(tally, db)
+            if "e2e" in only:
+                if installed:
+                    run_e2e(tally, db)
+                else:
+                    tally.add(
+                        "end-to-end", failed=1, problems=["addons did not install"]
+                    )
+    finally:
+        if not os.environ.get("RW_KEEP_DB"):
+            drop_db(db)
+    for problem in tally.problems:
+        print(f"[retail] problem: {problem}")
+    print(f"[retail] total time {time.time() - started:.0f}s")
+    summary = f"{tally.passed} passed, {tally.failed} failed"
+    if tally.skipped:
+        summary += f", {tally.skipped} skipped"
+    print(summary)
+    return 1 if tally.failed or tally.skipped else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
