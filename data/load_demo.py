@@ -321,7 +321,11 @@ class DemoChain:
             self.setup_loyalty()
             self.setup_pos()
             self.opening_inventory()
+        # history: stock moves of the tills are made when each session closes (one picking
+        # per session instead of one per order); the stores then run in real time
+        self.company.point_of_sale_update_stock_quantities = "closing"
         self.simulate()
+        self.company.point_of_sale_update_stock_quantities = "real"
         with self.at(self.today - dt.timedelta(days=1), 18):
             self.stocktake_expiry_lots()
         with self.at(self.today, 9):
@@ -869,7 +873,11 @@ class DemoChain:
             due = payments.pop(day, None)
             if due:
                 with self.at(day, 15):
-                    self.pay(due.filtered(lambda m: m.payment_state == "not_paid"), day)
+                    due = due.filtered(lambda m: m.payment_state == "not_paid")
+                    for move_type in ("out_invoice", "in_invoice"):
+                        self.pay(
+                            due.filtered(lambda m, t=move_type: m.move_type == t), day
+                        )
         with self.at(yesterday, 22):
             for session in sessions.values():
                 self.close_session(session)

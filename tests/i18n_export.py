@@ -17,24 +17,11 @@ import tempfile
 from pathlib import Path
 
 import polib
-
-ROOT = Path(__file__).resolve().parent.parent
-ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
-PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
-ADDONS = ["retail_wholesale", "retail_pos_ext", "retail_reports"]
+from odoo_cli import ADDONS, ROOT, odoo_cmd
 
 
 def odoo(*args):
-    cmd = [
-        PYTHON, str(ODOO_PATH / "odoo-bin"), "-c", str(ROOT / "config/odoo.conf"),
-        f"--addons-path={ODOO_PATH / 'addons'},{ROOT / 'addons'}",
-        f"--db_host={os.environ.get('PGHOST', 'localhost')}",
-        f"--db_port={os.environ.get('PGPORT', '5432')}",
-        f"--db_user={os.environ.get('PGUSER', 'odoo')}",
-        f"--db_password={os.environ.get('PGPASSWORD', 'odoo')}",
-        "--db-filter=.*", "--log-level=warn", "--stop-after-init", *args,
-    ]
-    subprocess.run(cmd, check=True)
+    subprocess.run(odoo_cmd("--log-level=warn", "--stop-after-init", *args), check=True)
 
 
 def export_pot(db, addon, target):
@@ -62,12 +49,16 @@ def check(db):
             po = polib.pofile(str(po_path))
             if fresh_ids != committed:
                 missing = sorted(i[1] for i in fresh_ids - committed)[:5]
-                problems.append(f"{addon}: {pot_path.name} is stale (e.g. {missing}); run bin/retail i18n")
+                problems.append(
+                    f"{addon}: {pot_path.name} is stale (e.g. {missing}); run bin/retail i18n"
+                )
             not_in_po = sorted(i[1] for i in fresh_ids - {key(e) for e in po})[:5]
             if not_in_po:
                 problems.append(f"{addon}: zh_CN.po lacks {not_in_po}")
             if todo := untranslated(po):
-                problems.append(f"{addon}: {len(todo)} untranslated in zh_CN.po, e.g. {todo[:5]}")
+                problems.append(
+                    f"{addon}: {len(todo)} untranslated in zh_CN.po, e.g. {todo[:5]}"
+                )
     for problem in problems:
         print(f"[i18n] {problem}")
     return 1 if problems else 0
@@ -75,7 +66,9 @@ def check(db):
 
 def regenerate():
     db = f"rw_i18n_{os.getpid()}"
-    odoo("-d", db, "-i", ",".join(ADDONS), "--without-demo=all", "--load-language=zh_CN")
+    odoo(
+        "-d", db, "-i", ",".join(ADDONS), "--without-demo=all", "--load-language=zh_CN"
+    )
     try:
         for addon in ADDONS:
             i18n = ROOT / "addons" / addon / "i18n"
@@ -83,13 +76,18 @@ def regenerate():
             pot = export_pot(db, addon, i18n / f"{addon}.pot")
             po_path = i18n / "zh_CN.po"
             po = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
-            po.metadata = {**pot.metadata, "Language": "zh_CN",
-                           "Plural-Forms": "nplurals=1; plural=0;"}
+            po.metadata = {
+                **pot.metadata,
+                "Language": "zh_CN",
+                "Plural-Forms": "nplurals=1; plural=0;",
+            }
             po.merge(pot)
             for entry in [e for e in po if e.obsolete]:
                 po.remove(entry)
             po.save(str(po_path))
-            print(f"[i18n] {addon}: {len(pot)} terms, {len(untranslated(po))} untranslated")
+            print(
+                f"[i18n] {addon}: {len(pot)} terms, {len(untranslated(po))} untranslated"
+            )
     finally:
         subprocess.run(["dropdb", "--if-exists", db], check=False)
     return 0

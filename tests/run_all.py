@@ -5,7 +5,8 @@ Chromium). Steps, each counted in the summary:
 
 1. lint: ruff and pylint-odoo's mandatory checks on the addons;
 2. addon tests: a fresh database, the three addons installed, every Python test and browser
-   tour of the addons (a skipped test or tour counts as a failure);
+   tour of the addons (a skipped test or tour counts as a failure); then the translations:
+   each .pot matches what the addons export and every zh_CN term is translated;
 3. end-to-end: ``tests/e2e`` with pytest, which loads the demo chain into that database,
    starts a server and drives it over JSON-RPC and in Chromium.
 
@@ -22,11 +23,9 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
-PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
-ADDONS = ["retail_wholesale", "retail_pos_ext", "retail_reports"]
-LOG_DIR = ROOT / ".test-logs"
+from odoo_cli import ADDONS, ROOT, odoo_cmd
+
+LOG_DIR = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
 
 RESULT_RE = re.compile(
     r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
@@ -60,37 +59,24 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def odoo_cmd(*args):
-    return [
-        PYTHON,
-        str(ODOO_PATH / "odoo-bin"),
-        "-c",
-        str(ROOT / "config/odoo.conf"),
-        f"--addons-path={ODOO_PATH / 'addons'},{ROOT / 'addons'}",
-        f"--data-dir={LOG_DIR / 'filestore'}",
-        f"--db_host={os.environ['PGHOST']}",
-        f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}",
-        f"--db_password={os.environ['PGPASSWORD']}",
-        "--db-filter=.*",
-        *args,
-    ]
-
-
 def run_lint(tally):
     paths = [str(ROOT / p) for p in ("addons", "bench", "data", "tests")]
-    ruff = subprocess.run(
-        [PYTHON, "-m", "ruff", "check", *paths], cwd=ROOT, check=False
-    )
-    tally.add(
-        "ruff",
-        passed=int(ruff.returncode == 0),
-        failed=int(ruff.returncode != 0),
-        problems=["see output above"] if ruff.returncode else (),
-    )
+    for name, command in (
+        ("ruff", ["check", "--no-cache"]),
+        ("ruff format", ["format", "--check", "--no-cache"]),
+    ):
+        ruff = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, *paths], cwd=ROOT, check=False
+        )
+        tally.add(
+            name,
+            passed=int(ruff.returncode == 0),
+            failed=int(ruff.returncode != 0),
+            problems=["see output above"] if ruff.returncode else (),
+        )
     pylint = subprocess.run(
         [
-            PYTHON,
+            sys.executable,
             "-m",
             "pylint",
             "--rcfile",
@@ -126,6 +112,7 @@ def run_addon_tests(tally, db):
         f"--http-port={free_port()}",
         "--log-level=info",
         f"--logfile={log_file}",
+        data_dir=LOG_DIR / "filestore",
     )
     started = time.time()
     proc = subprocess.run(cmd, check=False)
@@ -178,12 +165,27 @@ def run_addon_tests(tally, db):
     return True
 
 
+def run_i18n_check(tally, db):
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "i18n_export.py"), "--check", db],
+        check=False,
+    )
+    tally.add(
+        "translations",
+        passed=int(proc.returncode == 0),
+        failed=int(proc.returncode != 0),
+        problems=["stale .pot or untranslated zh_CN terms, see above"]
+        if proc.returncode
+        else (),
+    )
+
+
 def run_e2e(tally, db):
     junit = LOG_DIR / "e2e-junit.xml"
-    env = dict(os.environ, RW_DB=db, RW_LOG_DIR=str(LOG_DIR), PYTHONPATH=str(ODOO_PATH))
+    env = dict(os.environ, RW_DB=db, RW_LOG_DIR=str(LOG_DIR))
     subprocess.run(
         [
-            PYTHON,
+            sys.executable,
             "-m",
             "pytest",
             "-p",
@@ -239,6 +241,8 @@ def main():
             run_lint(tally)
         if only & {"addons", "e2e"}:
             installed = run_addon_tests(tally, db)
+            if installed:
+                run_i18n_check(tally, db)
             if "e2e" in only:
                 if installed:
                     run_e2e(tally, db)

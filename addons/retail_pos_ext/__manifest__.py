@@ -20,5 +20,4 @@
             "retail_pos_ext/static/tests/tours/**/*",
         ],
     },
-    "installable": True,
 }

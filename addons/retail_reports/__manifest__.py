@@ -11,5 +11,4 @@
     "data": [
         "views/retail_reports_menus.xml",
     ],
-    "installable": True,
 }

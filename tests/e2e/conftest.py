@@ -18,23 +18,10 @@ from pathlib import Path
 import odoorpc
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
-PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from odoo_cli import ODOO_BIN, ODOO_PATH, PYTHON, ROOT, odoo_args
+
 LOG_DIR = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
-
-
-def odoo_args():
-    return [
-        "-c",
-        str(ROOT / "config/odoo.conf"),
-        f"--addons-path={ODOO_PATH / 'addons'},{ROOT / 'addons'}",
-        f"--data-dir={LOG_DIR / 'filestore'}",
-        f"--db_host={os.environ.get('PGHOST', 'localhost')}",
-        f"--db_port={os.environ.get('PGPORT', '5432')}",
-        f"--db_user={os.environ.get('PGUSER', 'odoo')}",
-        f"--db_password={os.environ.get('PGPASSWORD', 'odoo')}",
-    ]
 
 
 @pytest.fixture(scope="session")
@@ -50,15 +37,25 @@ def demo_load(db):
     """Load the demo chain once; the result (exit code, output, seconds) is tested."""
     started = time.time()
     proc = subprocess.run(
-        [PYTHON, str(ROOT / "data/load_demo.py"), "-d", db, *odoo_args(), "--log-level=warn"],
+        [
+            PYTHON,
+            str(ROOT / "data/load_demo.py"),
+            "-d",
+            db,
+            *odoo_args(LOG_DIR / "filestore"),
+            "--log-level=warn",
+        ],
         env=dict(os.environ, PYTHONPATH=str(ODOO_PATH)),
         capture_output=True,
         text=True,
         check=False,
     )
     (LOG_DIR / "demo-load.log").write_text(proc.stdout + proc.stderr)
-    return {"returncode": proc.returncode, "output": proc.stdout + proc.stderr,
-            "seconds": time.time() - started}
+    return {
+        "returncode": proc.returncode,
+        "output": proc.stdout + proc.stderr,
+        "seconds": time.time() - started,
+    }
 
 
 def _free_port():
@@ -74,10 +71,20 @@ def server(db, demo_load):
     port = _free_port()
     log = open(LOG_DIR / "e2e-server.log", "w")  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(
-        [PYTHON, str(ODOO_PATH / "odoo-bin"), *odoo_args(), "-d", db,
-         f"--db-filter=^{db}$", f"--http-port={port}", "--http-interface=127.0.0.1",
-         "--workers=0", "--max-cron-threads=0"],
-        stdout=log, stderr=subprocess.STDOUT,
+        [
+            PYTHON,
+            ODOO_BIN,
+            *odoo_args(LOG_DIR / "filestore"),
+            "-d",
+            db,
+            f"--db-filter=^{db}$",
+            f"--http-port={port}",
+            "--http-interface=127.0.0.1",
+            "--workers=0",
+            "--max-cron-threads=0",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
@@ -90,7 +97,9 @@ def server(db, demo_load):
             pass
         if proc.poll() is not None or time.time() > deadline:
             proc.kill()
-            pytest.fail(f"the Odoo server did not start; see {LOG_DIR / 'e2e-server.log'}")
+            pytest.fail(
+                f"the Odoo server did not start; see {LOG_DIR / 'e2e-server.log'}"
+            )
         time.sleep(1)
     yield {"url": url, "port": port, "db": db}
     proc.terminate()
@@ -123,8 +132,14 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield chromium
         chromium.close()
@@ -132,7 +147,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, locale="zh-CN"
+    )
     page = context.new_page()
     page.set_default_timeout(20000)
     yield page

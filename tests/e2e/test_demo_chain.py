@@ -5,7 +5,10 @@ import datetime as dt
 
 def isbn13_valid(code):
     digits = [int(c) for c in code]
-    return len(digits) == 13 and sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    return (
+        len(digits) == 13
+        and sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    )
 
 
 def test_demo_chain_loads_cleanly(demo_load):
@@ -21,29 +24,48 @@ def test_company_is_chinese_with_chinese_chart(rpc):
     assert company.currency_id.name == "CNY"
     assert company.country_id.code == "CN"
     assert company.chart_template == "cn"
-    assert odoo.env["res.lang"].search_count([("code", "=", "zh_CN"), ("active", "=", True)]) == 1
+    assert (
+        odoo.env["res.lang"].search_count(
+            [("code", "=", "zh_CN"), ("active", "=", True)]
+        )
+        == 1
+    )
 
 
 def test_head_office_resupplies_two_stores_each_with_a_till(rpc):
     odoo = rpc("admin", "admin")
     Warehouse = odoo.env["stock.warehouse"]
     hq = Warehouse.search_read([("retail_role", "=", "hq")], ["code"])
-    stores = Warehouse.search_read([("retail_role", "=", "store")], ["code", "resupply_wh_ids"])
+    stores = Warehouse.search_read(
+        [("retail_role", "=", "store")], ["code", "resupply_wh_ids"]
+    )
     assert [w["code"] for w in hq] == ["HQ"]
     assert sorted(s["code"] for s in stores) == ["PD", "XH"]
     assert all(s["resupply_wh_ids"] == [hq[0]["id"]] for s in stores)
     configs = odoo.env["pos.config"].search_read([], ["retail_warehouse_id"])
-    assert sorted(c["retail_warehouse_id"][0] for c in configs) == sorted(s["id"] for s in stores)
+    assert sorted(c["retail_warehouse_id"][0] for c in configs) == sorted(
+        s["id"] for s in stores
+    )
 
 
 def test_catalogue_partners_and_lots(rpc):
     odoo = rpc("admin", "admin")
     Product = odoo.env["product.product"]
-    assert Product.search_count([("barcode", "!=", False), ("is_storable", "=", True)]) >= 300
+    assert (
+        Product.search_count([("barcode", "!=", False), ("is_storable", "=", True)])
+        >= 300
+    )
     books = Product.search_read([("categ_id.parent_id.name", "=", "图书")], ["barcode"])
     assert len(books) >= 100
-    assert all(b["barcode"].startswith("978") and isbn13_valid(b["barcode"]) for b in books)
-    assert Product.search_count([("tracking", "=", "lot"), ("use_expiration_date", "=", True)]) >= 100
+    assert all(
+        b["barcode"].startswith("978") and isbn13_valid(b["barcode"]) for b in books
+    )
+    assert (
+        Product.search_count(
+            [("tracking", "=", "lot"), ("use_expiration_date", "=", True)]
+        )
+        >= 100
+    )
     assert odoo.env["retail.brand"].search_count([]) >= 20
     Partner = odoo.env["res.partner"]
     assert Partner.search_count([("customer_rank", ">", 0)]) >= 50
@@ -54,9 +76,16 @@ def test_catalogue_partners_and_lots(rpc):
     Quant = odoo.env["stock.quant"]
     internal = [("location_id.usage", "=", "internal"), ("quantity", ">", 0)]
     assert Quant.search_count([*internal, ("lot_id.expiration_date", "<", now)]) >= 5
-    assert Quant.search_count(
-        [*internal, ("lot_id.expiration_date", ">=", now), ("lot_id.expiration_date", "<", soon)]
-    ) >= 5
+    assert (
+        Quant.search_count(
+            [
+                *internal,
+                ("lot_id.expiration_date", ">=", now),
+                ("lot_id.expiration_date", "<", soon),
+            ]
+        )
+        >= 5
+    )
 
 
 def test_ninety_days_of_history(rpc):
@@ -72,17 +101,41 @@ def test_ninety_days_of_history(rpc):
         assert Model.search_count([(date_field, "<", start)]) > 0, model
         assert Model.search_count([(date_field, ">=", recent)]) > 0, model
         assert Model.search_count([]) >= minimum, model
-    assert odoo.env["pos.order"].search_count([("state", "in", ["paid", "done"])]) >= 500
+    assert (
+        odoo.env["pos.order"].search_count([("state", "in", ["paid", "done"])]) >= 500
+    )
     assert odoo.env["pos.session"].search_count([("state", "!=", "closed")]) == 0
     moves = odoo.env["account.move"]
-    assert moves.search_count([("move_type", "=", "out_invoice"), ("state", "=", "posted"),
-                               ("invoice_date", "<", start)]) > 0
-    assert moves.search_count([("move_type", "=", "in_invoice"), ("state", "=", "posted")]) >= 20
+    assert (
+        moves.search_count(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("invoice_date", "<", start),
+            ]
+        )
+        > 0
+    )
+    assert (
+        moves.search_count([("move_type", "=", "in_invoice"), ("state", "=", "posted")])
+        >= 20
+    )
     assert moves.search_count([("payment_state", "in", ["paid", "in_payment"])]) > 0
 
 
 def test_every_demo_role_user_logs_in_in_chinese(rpc):
-    for login in ("hq_admin", "buyer", "keeper", "accountant", "xh_manager", "xh_cashier",
-                  "pd_manager", "pd_cashier"):
-        user = rpc(login).env.user
-        assert user.lang == "zh_CN", login
+    for login in (
+        "hq_admin",
+        "buyer",
+        "keeper",
+        "accountant",
+        "xh_manager",
+        "xh_cashier",
+        "pd_manager",
+        "pd_cashier",
+    ):
+        client = rpc(login)
+        [user] = client.execute(
+            "res.users", "read", [client.env.uid], ["login", "lang"]
+        )
+        assert (user["login"], user["lang"]) == (login, "zh_CN")

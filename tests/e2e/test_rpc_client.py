@@ -8,15 +8,21 @@ def test_wholesale_order_gets_wholesale_price_and_ships_from_head_office(rpc):
     odoo = rpc("hq_admin")
     customer_id = odoo.env["res.partner"].search([("name", "=", "静安区万家福超市")])[0]
     product = odoo.env["product.product"].browse(
-        odoo.env["product.product"].search([("default_code", "=like", "G%")], limit=1)[0]
+        odoo.env["product.product"].search([("default_code", "=like", "G%")], limit=1)[
+            0
+        ]
     )
     order_id = odoo.env["sale.order"].create(
-        {"partner_id": customer_id,
-         "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 24})]}
+        {
+            "partner_id": customer_id,
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 24})],
+        }
     )
     order = odoo.env["sale.order"].browse(order_id)
     assert order.pricelist_id.name == "批发价"
-    assert order.order_line.price_unit == pytest.approx(round(product.lst_price * 0.88, 2))
+    assert order.order_line.price_unit == pytest.approx(
+        round(product.lst_price * 0.88, 2)
+    )
     order.action_confirm()
     order = odoo.env["sale.order"].browse(order_id)
     assert order.state == "sale"
@@ -28,7 +34,9 @@ def test_cashier_cannot_read_purchases_over_rpc(rpc):
     odoo = rpc("xh_cashier")
     with pytest.raises(odoorpc.error.RPCError) as error:
         odoo.env["purchase.order"].search([])
-    assert "AccessError" in str(error.value.info) or "access" in str(error.value).lower()
+    assert (
+        "AccessError" in str(error.value.info) or "access" in str(error.value).lower()
+    )
     # ...but sees the POS of the store
     assert odoo.env["pos.config"].search_count([]) >= 1
 

@@ -6,7 +6,6 @@ class StockWarehouse(models.Model):
 
     retail_role = fields.Selection(
         selection=[("hq", "Head office"), ("store", "Store")],
-        string="Retail Role",
         default="store",
         required=True,
         index=True,

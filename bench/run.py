@@ -1,0 +1,198 @@
+"""Benchmarks: the same operations on a vanilla Odoo 18 database and on one with the
+Retail & Wholesale addons, with the same generated data, timed in one run.
+
+    bin/retail bench                       # small scale (5k products, 20k lots, 100k lines)
+    bin/retail bench --scale large         # 50k products, 200k lots, 1M sale lines
+    bin/retail bench --reuse               # keep and reuse the two databases of a former run
+    bin/retail bench --only barcode_lookup
+
+Each benchmark runs once to warm caches, then ``--repeat`` times (default 5) inside a
+savepoint that is rolled back; the median is reported with the ratio ours / vanilla.
+Results are also written to ``.bench/results.json``.
+"""
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from odoo_cli import ROOT, dsn, odoo_args, odoo_cmd
+
+CORE = "account,sale_stock,purchase_stock,product_expiry,loyalty,point_of_sale,l10n_cn"
+OURS = "retail_wholesale,retail_pos_ext,retail_reports,l10n_cn"
+SCALES = {
+    "small": {"products": 5000, "lots": 20000, "lines": 100000},
+    "large": {"products": 50000, "lots": 200000, "lines": 1000000},
+}
+BENCHMARKS = {}
+
+
+def benchmark(func):
+    BENCHMARKS[func.__name__] = func
+    return func
+
+
+# --------------------------------------------------------------------- benchmarks
+@benchmark
+def barcode_lookup(env):
+    """1,000 product look-ups by barcode, as a cashier's scanner does."""
+    rng = random.Random(1)
+    Product = env["product.product"]
+    count = Product.search_count([("default_code", "=like", "BP%")])
+    for _ in range(1000):
+        code = f"29{rng.randint(1, count):011d}"
+        Product.search([("barcode", "=", code)], limit=1)
+
+
+@benchmark
+def sale_report_by_category_month(env):
+    """Sales analysis over all sale lines, grouped by category and month."""
+    env["sale.report"]._read_group(
+        [], ["categ_id", "date:month"], ["price_subtotal:sum", "product_uom_qty:sum"]
+    )
+
+
+@benchmark
+def wholesale_order_200_lines(env):
+    """Create a 200-line sale order and compute its totals and prices."""
+    rng = random.Random(2)
+    products = env["product.product"].search(
+        [("default_code", "=like", "BP%")], limit=5000
+    )
+    partner = env["res.partner"].search([("name", "=like", "Bench customer%")], limit=1)
+    order = env["sale.order"].create(
+        {
+            "partner_id": partner.id,
+            "order_line": [
+                (
+                    0,
+                    0,
+                    {
+                        "product_id": rng.choice(products).id,
+                        "product_uom_qty": rng.randint(1, 60),
+                    },
+                )
+                for _ in range(200)
+            ],
+        }
+    )
+    order.amount_total  # noqa: B018 (forces the totals)
+
+
+# --------------------------------------------------------------------- plumbing
+def db_exists(name):
+    out = subprocess.run(
+        ["psql", "-d", "postgres", "-tAc", "SELECT datname FROM pg_database"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return name in out.stdout.split()
+
+
+def prepare(name, modules, scale, reuse):
+    if reuse and db_exists(name):
+        print(f"[bench] reusing {name}")
+        return None
+    subprocess.run(["dropdb", "--if-exists", name], check=True)
+    started = time.time()
+    subprocess.run(
+        odoo_cmd(
+            "-d",
+            name,
+            "-i",
+            modules,
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+        ),
+        check=True,
+    )
+    print(f"[bench] {name}: installed in {time.time() - started:.0f}s")
+    from generate import generate
+
+    return generate(
+        dsn(name), log=lambda msg: print(f"[bench] {name}: {msg}"), **SCALES[scale]
+    )
+
+
+def measure(db, names, repeat):
+    import odoo
+    from odoo import SUPERUSER_ID, api
+
+    registry = odoo.modules.registry.Registry(db)
+    results = {}
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        for name in names:
+            timings = []
+            for run in range(repeat + 1):
+                cr.execute("SAVEPOINT bench")
+                env.invalidate_all()
+                started = time.perf_counter()
+                BENCHMARKS[name](env)
+                env.flush_all()
+                elapsed = time.perf_counter() - started
+                cr.execute("ROLLBACK TO SAVEPOINT bench")
+                env.invalidate_all()
+                if run:  # the first run warms the caches
+                    timings.append(elapsed)
+            results[name] = statistics.median(timings)
+        cr.rollback()
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="small")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse the databases if present"
+    )
+    parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS))
+    args = parser.parse_args()
+
+    import odoo
+
+    vanilla, ours = f"rw_bench_vanilla_{args.scale}", f"rw_bench_retail_{args.scale}"
+    generated = {
+        vanilla: prepare(vanilla, CORE, args.scale, args.reuse),
+        ours: prepare(ours, OURS, args.scale, args.reuse),
+    }
+    odoo.tools.config.parse_config(odoo_args())
+    names = args.only or sorted(BENCHMARKS)
+    results = {
+        vanilla: measure(vanilla, names, args.repeat),
+        ours: measure(ours, names, args.repeat),
+    }
+
+    print(f"\nscale {args.scale}: {SCALES[args.scale]}, median of {args.repeat} runs")
+    print(f"{'benchmark':34s} {'vanilla':>10s} {'ours':>10s} {'ratio':>7s}")
+    rows = []
+    for name in names:
+        v, o = results[vanilla][name], results[ours][name]
+        rows.append({"benchmark": name, "vanilla_s": v, "ours_s": o, "ratio": o / v})
+        print(f"{name:34s} {v:10.3f} {o:10.3f} {o / v:7.2f}")
+    out = ROOT / ".bench"
+    out.mkdir(exist_ok=True)
+    (out / "results.json").write_text(
+        json.dumps(
+            {
+                "scale": args.scale,
+                "sizes": SCALES[args.scale],
+                "generated_s": generated,
+                "results": rows,
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
