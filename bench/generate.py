@@ -37,7 +37,9 @@ def generate(dsn, products, lots, lines, customers=2000, lines_per_order=10, log
             cr.execute("SELECT id, currency_id FROM res_company ORDER BY id LIMIT 1")
             company, currency = cr.fetchone()
             cr.execute("SELECT id FROM product_pricelist ORDER BY id LIMIT 1")
-            pricelist = cr.fetchone()[0]
+            pricelist = (cr.fetchone() or [None])[
+                0
+            ]  # none until pricelists are enabled
             cr.execute(
                 "SELECT id FROM stock_warehouse WHERE company_id = %s ORDER BY id LIMIT 1",
                 (company,),
@@ -99,9 +101,10 @@ def generate(dsn, products, lots, lines, customers=2000, lines_per_order=10, log
                 """
                 INSERT INTO res_partner
                     (name, complete_name, active, type, is_company, customer_rank,
-                     supplier_rank, company_id, create_uid, write_uid, create_date, write_date)
+                     supplier_rank, company_id, autopost_bills,
+                     create_uid, write_uid, create_date, write_date)
                 SELECT 'Bench customer ' || g, 'Bench customer ' || g, true, 'contact', true,
-                       1, 0, NULL, 1, 1, now(), now()
+                       1, 0, NULL, 'ask', 1, 1, now(), now()
                   FROM generate_series(1, %(n)s) g
                 """,
                 {"n": customers},

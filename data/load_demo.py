@@ -326,6 +326,10 @@ class DemoChain:
         self.company.point_of_sale_update_stock_quantities = "closing"
         self.simulate()
         self.company.point_of_sale_update_stock_quantities = "real"
+        # credit limits (信用额度) of wholesale customers apply from today
+        self.company.account_use_credit_limit = True
+        for customer in self.wholesale_customers:
+            customer.credit_limit = 80000.0
         with self.at(self.today - dt.timedelta(days=1), 18):
             self.stocktake_expiry_lots()
         with self.at(self.today, 9):
@@ -589,7 +593,50 @@ class DemoChain:
         self.counts["products"] = len(self.products)
         self.counts["brands"] = len(brands)
 
+    def _pricelist(self, name, book_discount, other_discount, tiers=()):
+        """A pricelist: a discount off the list price for books and for the rest, plus
+        quantity breaks (min quantity, extra discount) on the rest."""
+        book_root = self.categories["文学"].parent_id
+        items = [
+            Command.create(
+                {
+                    "applied_on": "2_product_category",
+                    "categ_id": book_root.id,
+                    "compute_price": "percentage",
+                    "percent_price": book_discount,
+                }
+            )
+        ]
+        for min_qty, discount in tiers:
+            items.append(
+                Command.create(
+                    {
+                        "applied_on": "3_global",
+                        "min_quantity": min_qty,
+                        "compute_price": "percentage",
+                        "percent_price": discount,
+                    }
+                )
+            )
+        items.append(
+            Command.create(
+                {
+                    "applied_on": "3_global",
+                    "compute_price": "percentage",
+                    "percent_price": other_discount,
+                }
+            )
+        )
+        return self.env["product.pricelist"].create(
+            {
+                "name": name,
+                "currency_id": self.company.currency_id.id,
+                "item_ids": items,
+            }
+        )
+
     def setup_pricelists(self):
+        """Customer grades (客户等级) on pricelists, sales channels and wholesale rules."""
         env = self.env
         self.retail_pricelist = env["product.pricelist"].search(
             [("company_id", "in", [False, self.company.id])], limit=1
@@ -597,33 +644,51 @@ class DemoChain:
         self.retail_pricelist.write(
             {"name": "零售价", "currency_id": self.company.currency_id.id}
         )
-        book_root = self.categories["文学"].parent_id
-        self.wholesale_pricelist = env["product.pricelist"].create(
-            {
-                "name": "批发价",
-                "currency_id": self.company.currency_id.id,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "applied_on": "2_product_category",
-                            "categ_id": book_root.id,
-                            "compute_price": "percentage",
-                            "percent_price": 35.0,
-                        },
-                    ),
-                    Command.create(
-                        {
-                            "applied_on": "3_global",
-                            "compute_price": "percentage",
-                            "percent_price": 12.0,
-                        },
-                    ),
-                ],
-            }
-        )
-        self.wholesale_customers.write(
-            {"property_product_pricelist": self.wholesale_pricelist.id}
-        )
+        # 批发一级: 6.5折 on books, 12% off the rest, 15% off from 120 units (阶梯价)
+        self.wholesale_pricelist = self._pricelist("批发价", 35.0, 12.0, [(120, 15.0)])
+        tier2 = self._pricelist("批发二级价", 30.0, 8.0)
+        vip = self._pricelist("会员价", 5.0, 5.0)
+        franchise = self._pricelist("门店拿货价", 40.0, 18.0)
+        Grade = env["retail.customer.grade"]
+        grades = {
+            code: Grade.create(
+                {"name": name, "code": code, "sequence": seq, "pricelist_id": pl.id}
+            )
+            for seq, (code, name, pl) in enumerate(
+                [
+                    ("R", "零售", self.retail_pricelist),
+                    ("W1", "批发一级", self.wholesale_pricelist),
+                    ("W2", "批发二级", tier2),
+                    ("VIP", "VIP", vip),
+                    ("F", "加盟店", franchise),
+                ]
+            )
+        }
+        self.counts["customer grades"] = len(grades)
+        for index, customer in enumerate(self.wholesale_customers):
+            customer.retail_grade_id = grades["W2" if index % 3 == 2 else "W1"]
+        self.members[:10].write({"retail_grade_id": grades["VIP"].id})
+        for code, pricelist in (
+            ("RETAIL", self.retail_pricelist),
+            ("WHOLESALE", self.wholesale_pricelist),
+            ("STORE", franchise),
+        ):
+            env["retail.channel"].search(
+                [("code", "=", code), ("company_id", "=", self.company.id)]
+            ).pricelist_id = pricelist
+        # 整件起批: groceries sell to wholesale by cases of 6; never below cost + 5 %
+        for product in self.goods:
+            product.product_tmpl_id.write(
+                {
+                    "retail_min_qty": 6,
+                    "retail_pack_qty": 6,
+                    "retail_floor_price": round(product.standard_price * 1.05, 2),
+                }
+            )
+        for product in self.books:
+            product.product_tmpl_id.retail_floor_price = round(
+                product.standard_price * 1.05, 2
+            )
 
     def setup_loyalty(self):
         program = self.env["loyalty.program"].create(
@@ -1095,11 +1160,45 @@ class DemoChain:
             }
         )
         order.action_confirm()
+        self.store_orders()
         supplier = self.suppliers["粮油"][0]
         self.purchase(
             supplier,
             self.products.filtered(lambda p: p.seller_ids[:1].partner_id == supplier),
         )
+
+    def store_orders(self):
+        """门店要货: 徐汇店's order approved by head office (goods on the way), 浦东店's
+        submitted and waiting for approval, both at the store supply price."""
+        rng = self.rng
+        self.company.retail_store_pricelist_id = self.env["product.pricelist"].search(
+            [("name", "=", "门店拿货价")], limit=1
+        )
+        for store, approve in ((self.stores[0], True), (self.stores[1], False)):
+            manager = self.users[f"{store.code.lower()}_manager"]
+            order = (
+                self.env["retail.store.order"]
+                .with_user(manager)
+                .create(
+                    {
+                        "store_warehouse_id": store.id,
+                        "note": "周末促销备货",
+                        "line_ids": [
+                            Command.create(
+                                {
+                                    "product_id": p.id,
+                                    "requested_qty": rng.choice([12, 24, 36]),
+                                }
+                            )
+                            for p in rng.sample(list(self.goods), 8)
+                        ],
+                    }
+                )
+            )
+            order.action_submit()
+            if approve:
+                order.with_user(self.users["hq_admin"]).action_approve()
+            self.counts["store orders"] += 1
 
 
 def main(argv):

@@ -17,11 +17,23 @@
     "data": [
         "security/retail_wholesale_groups.xml",
         "security/ir.model.access.csv",
+        "security/retail_channel_security.xml",
+        "security/retail_customer_grade_security.xml",
+        "security/retail_store_order_security.xml",
+        "data/retail_channel_data.xml",
+        "data/retail_store_order_data.xml",
         "views/product_template_views.xml",
+        "views/res_partner_views.xml",
+        "views/retail_channel_views.xml",
+        "views/retail_customer_grade_views.xml",
+        "views/sale_order_views.xml",
         "views/retail_brand_views.xml",
         "views/stock_warehouse_views.xml",
+        "views/res_company_views.xml",
+        "views/retail_store_order_views.xml",
         "views/res_users_views.xml",
         "views/retail_wholesale_menus.xml",
+        "wizard/retail_store_order_reject_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -139,3 +139,23 @@ def test_every_demo_role_user_logs_in_in_chinese(rpc):
             "res.users", "read", [client.env.uid], ["login", "lang"]
         )
         assert (user["login"], user["lang"]) == (login, "zh_CN")
+
+
+def test_store_orders_to_head_office(rpc):
+    odoo = rpc("hq_admin")
+    orders = odoo.env["retail.store.order"].search_read(
+        [], ["store_warehouse_id", "state", "picking_count", "amount_total"]
+    )
+    by_store = {o["store_warehouse_id"][1]: o for o in orders}
+    assert set(by_store) == {"徐汇店", "浦东店"}
+    assert by_store["徐汇店"]["state"] == "approved"
+    assert by_store["徐汇店"]["picking_count"] == 2
+    assert by_store["徐汇店"]["amount_total"] > 0
+    assert by_store["浦东店"]["state"] == "submitted"
+    # each store manager sees only the orders of their store
+    xh = (
+        rpc("xh_manager")
+        .env["retail.store.order"]
+        .search_read([], ["store_warehouse_id"])
+    )
+    assert [o["store_warehouse_id"][1] for o in xh] == ["徐汇店"]

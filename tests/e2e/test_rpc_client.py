@@ -6,7 +6,7 @@ import pytest
 
 def test_wholesale_order_gets_wholesale_price_and_ships_from_head_office(rpc):
     odoo = rpc("hq_admin")
-    customer_id = odoo.env["res.partner"].search([("name", "=", "静安区万家福超市")])[0]
+    customer_id = odoo.env["res.partner"].search([("name", "=", "长宁区快客便利店")])[0]
     product = odoo.env["product.product"].browse(
         odoo.env["product.product"].search([("default_code", "=like", "G%")], limit=1)[
             0
@@ -20,6 +20,8 @@ def test_wholesale_order_gets_wholesale_price_and_ships_from_head_office(rpc):
     )
     order = odoo.env["sale.order"].browse(order_id)
     assert order.pricelist_id.name == "批发价"
+    assert order.retail_grade_id.name == "批发一级"
+    assert order.retail_channel_id.code == "WHOLESALE"
     assert order.order_line.price_unit == pytest.approx(
         round(product.lst_price * 0.88, 2)
     )
@@ -45,3 +47,23 @@ def test_wrong_password_is_refused(server):
     client = odoorpc.ODOO("127.0.0.1", port=server["port"])
     with pytest.raises(odoorpc.error.RPCError):
         client.login(server["db"], "hq_admin", "wrong-password")
+
+
+def test_wholesale_rules_refuse_a_quantity_below_the_minimum(rpc):
+    odoo = rpc("hq_admin")
+    customer_id = odoo.env["res.partner"].search([("name", "=", "长宁区快客便利店")])[0]
+    product = odoo.env["product.product"].browse(
+        odoo.env["product.product"].search([("default_code", "=like", "G%")], limit=1)[
+            0
+        ]
+    )
+    order_id = odoo.env["sale.order"].create(
+        {
+            "partner_id": customer_id,
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 4})],
+        }
+    )
+    with pytest.raises(odoorpc.error.RPCError) as error:
+        odoo.env["sale.order"].browse(order_id).action_confirm()
+    assert product.display_name in str(error.value)
+    assert odoo.env["sale.order"].browse(order_id).state == "draft"

@@ -17,3 +17,7 @@ class ResUsers(models.Model):
     @property
     def SELF_READABLE_FIELDS(self):
         return super().SELF_READABLE_FIELDS + ["retail_warehouse_ids"]
+
+    def _get_invalidation_fields(self):
+        # record rules read the user's stores: their cached domains must follow
+        return super()._get_invalidation_fields() | {"retail_warehouse_ids"}

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockWarehouse(models.Model):
@@ -21,3 +21,18 @@ class StockWarehouse(models.Model):
         help="Users who work in this store. Store-scoped roles only see the "
         "documents of their own stores.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        warehouses = super().create(vals_list)
+        if any(vals.get("retail_user_ids") for vals in vals_list):
+            # record rules read the users' stores: drop their cached domains
+            self.env.registry.clear_cache()
+        return warehouses
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "retail_user_ids" in vals:
+            # record rules read the users' stores: drop their cached domains
+            self.env.registry.clear_cache()
+        return result

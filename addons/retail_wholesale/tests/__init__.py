@@ -2,3 +2,8 @@ from . import test_retail_brand
 from . import test_retail_roles
 from . import test_stores
 from . import test_wholesale_order_tour
+from . import test_customer_grade
+from . import test_sale_channel
+from . import test_tier_price_tour
+from . import test_wholesale_rules
+from . import test_retail_store_order

@@ -1,0 +1,36 @@
+from odoo import fields, models
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    retail_store_order_line_id = fields.Many2one(
+        comodel_name="retail.store.order.line",
+        string="Store Order Line",
+        readonly=True,
+        index="btree_not_null",
+        help="Line of the store order (门店要货单) this move ships or receives.",
+    )
+
+    def _prepare_procurement_values(self):
+        values = super()._prepare_procurement_values()
+        # the head office delivery pulled by the store's receipt belongs to the same line
+        values["retail_store_order_line_id"] = self.retail_store_order_line_id.id
+        return values
+
+    def _action_done(self, cancel_backorder=False):
+        moves = super()._action_done(cancel_backorder=cancel_backorder)
+        moves._retail_close_store_orders()
+        return moves
+
+    def _action_cancel(self):
+        result = super()._action_cancel()
+        self._retail_close_store_orders()
+        return result
+
+    def _retail_close_store_orders(self):
+        """Close the store orders whose goods have all arrived. Only moves of store
+        orders are looked at: other moves cost one read of a field already cached."""
+        lines = self.retail_store_order_line_id
+        if lines:
+            lines.sudo().order_id._close_when_received()
