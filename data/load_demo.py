@@ -1161,6 +1161,22 @@ class DemoChain:
         )
         order.action_confirm()
         self.store_orders()
+        # 秒杀: a three-day flash sale on a book at 6折, on every pricelist
+        product = self.books[0]
+        self.env["retail.flash.sale"].create(
+            {
+                "name": f"周末秒杀 {product.name}",
+                "product_id": product.id,
+                "price": round(product.lst_price * 0.6, 1),
+                "date_start": dt.datetime.combine(self.today, dt.time(0)),
+                "date_end": dt.datetime.combine(
+                    self.today + dt.timedelta(days=3), dt.time(0)
+                ),
+                "per_customer_limit": 48,
+                "total_cap": 600,
+            }
+        )
+        self.counts["flash sales"] += 1
         supplier = self.suppliers["粮油"][0]
         self.purchase(
             supplier,
@@ -1215,6 +1231,7 @@ def main(argv):
 
     odoo.tools.config.parse_config([*odoo_args, "-d", args.database])
     logging.getLogger("retail.demo").setLevel(logging.INFO)
+    started = time.time()
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(
@@ -1225,7 +1242,9 @@ def main(argv):
         chain = DemoChain(env, args.days, args.seed)
         chain.load()
     summary = ", ".join(f"{v} {k}" for k, v in sorted(chain.counts.items()))
-    sys.stdout.write(f"demo chain loaded: {summary}; {LOGIN_NOTE}\n")
+    sys.stdout.write(
+        f"demo chain loaded in {time.time() - started:.0f}s: {summary}; {LOGIN_NOTE}\n"
+    )
 
 
 if __name__ == "__main__":

@@ -20,9 +20,11 @@
         "security/retail_channel_security.xml",
         "security/retail_customer_grade_security.xml",
         "security/retail_store_order_security.xml",
+        "security/retail_flash_sale_security.xml",
         "data/retail_channel_data.xml",
         "data/retail_store_order_data.xml",
         "views/product_template_views.xml",
+        "views/product_pricelist_views.xml",
         "views/res_partner_views.xml",
         "views/retail_channel_views.xml",
         "views/retail_customer_grade_views.xml",
@@ -32,8 +34,11 @@
         "views/res_company_views.xml",
         "views/retail_store_order_views.xml",
         "views/res_users_views.xml",
+        "views/product_price_matrix_views.xml",
+        "views/retail_flash_sale_views.xml",
         "views/retail_wholesale_menus.xml",
         "wizard/retail_store_order_reject_views.xml",
+        "wizard/retail_price_matrix_import_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,2 @@
 from . import pos_config
+from . import pos_order

@@ -58,6 +58,14 @@ class TestPosStore(TestPointOfSaleHttpCommon):
         )
 
     def test_cashier_sells_and_receipt_names_the_store(self):
+        channel = self.env["retail.channel"].create(
+            {
+                "name": "门店零售",
+                "code": "STORE_RETAIL",
+                "company_id": self.env.company.id,
+            }
+        )
+        self.main_pos_config.retail_channel_id = channel
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("retail_pos_ext_store_receipt_tour", login="pos_user")
         order = self.env["pos.order"].search(
@@ -68,3 +76,9 @@ class TestPosStore(TestPointOfSaleHttpCommon):
         self.assertEqual(order.lines.product_id.name, "Desk Pad")
         self.assertEqual(order.lines.qty, 3)
         self.assertEqual(order.config_id.retail_warehouse_id, self.store)
+        # the order counts in the till's sales channel, in the POS analysis too
+        self.assertEqual(order.retail_channel_id, channel)
+        groups = self.env["report.pos.order"]._read_group(
+            [("order_id", "=", order.id)], ["retail_channel_id"], ["product_qty:sum"]
+        )
+        self.assertEqual(groups, [(channel, 3.0)])

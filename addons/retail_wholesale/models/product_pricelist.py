@@ -1,8 +1,16 @@
-from odoo import models
+from odoo import fields, models
 
 
 class ProductPricelist(models.Model):
     _inherit = "product.pricelist"
+
+    retail_keep_base_breaks = fields.Boolean(
+        string="Keep Base Quantity Breaks",
+        default=True,
+        help="When a rule of this pricelist prices a product that a rule based on another "
+        "pricelist also covers, the other pricelist's quantity breaks (阶梯价) from a higher "
+        "minimum quantity still apply. Core Odoo lets the first rule win at any quantity.",
+    )
 
     def _get_partner_pricelist_multi(self, partner_ids):
         """A customer's grade decides its pricelist in the current company."""
@@ -12,3 +20,83 @@ class ProductPricelist(models.Model):
         )
         result.update(self.env["retail.customer.grade"]._grade_pricelists(partners))
         return result
+
+    def _compute_price_rule(
+        self,
+        products,
+        quantity,
+        currency=None,
+        uom=None,
+        date=False,
+        compute_price=True,
+        **kwargs,
+    ):
+        """Let a base pricelist's quantity breaks through its derived pricelists.
+
+        Example (odoo/odoo#105505): base pricelist "A: 50, A from 10: 40"; derived pricelist
+        "A: 45, everything else: the base pricelist". Core prices 10 A at 45, because the
+        derived rule on A matches first; here the base's break from 10 wins: 40.
+        """
+        results = super()._compute_price_rule(
+            products,
+            quantity,
+            currency=currency,
+            uom=uom,
+            date=date,
+            compute_price=compute_price,
+            **kwargs,
+        )
+        if not (self and self.retail_keep_base_breaks):
+            return results
+        if not any(
+            item.base == "pricelist" and item.base_pricelist_id
+            for item in self.item_ids
+        ):
+            return results
+        date = date or fields.Datetime.now()
+        currency = currency or self.currency_id or self.env.company.currency_id
+        based_rules = self._get_applicable_rules(products, date, **kwargs).filtered(
+            lambda rule: (
+                rule.base == "pricelist"
+                and rule.base_pricelist_id
+                and rule.compute_price in ("percentage", "formula")
+            )
+        )
+        if not based_rules:
+            return results
+        Item = self.env["product.pricelist.item"]
+        for product in products:
+            rule = Item.browse(results[product.id][1])  # core returns (price, rule id)
+            if not rule or rule in based_rules or rule.retail_flash_sale_id:
+                continue  # a flash sale price (秒杀) wins at any quantity
+            target_uom = uom or product.uom_id
+            qty = target_uom._compute_quantity(
+                quantity, product.uom_id, raise_if_failure=False
+            )
+            based = next(
+                (r for r in based_rules if r._is_applicable_for(product, qty)), None
+            )
+            if not based:
+                continue
+            base_rule_id = based.base_pricelist_id._compute_price_rule(
+                product,
+                quantity,
+                currency=currency,
+                uom=uom,
+                date=date,
+                compute_price=False,
+            )[product.id][1]
+            if (
+                base_rule_id
+                and Item.browse(base_rule_id).min_quantity > rule.min_quantity
+            ):
+                # sale order lines ask for the rule only (compute_price=False), then price it
+                price = (
+                    based._compute_price(
+                        product, quantity, target_uom, date=date, currency=currency
+                    )
+                    if compute_price
+                    else 0.0
+                )
+                results[product.id] = (price, based.id)
+        return results

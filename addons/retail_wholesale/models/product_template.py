@@ -51,3 +51,43 @@ class ProductTemplate(models.Model):
                         product=product.display_name,
                     )
                 )
+
+    # 价格矩阵: the grade prices and quantity breaks of the product, as core pricelist
+    # items, so that sale orders and the point of sale price them as usual.
+    retail_price_matrix_ids = fields.One2many(
+        comodel_name="product.pricelist.item",
+        inverse_name="product_tmpl_id",
+        string="Price Matrix",
+        domain=[("retail_is_price_matrix", "=", True)],
+        context={
+            "default_applied_on": "1_product",
+            "default_display_applied_on": "1_product",
+            "default_compute_price": "fixed",
+        },
+        help="Fixed prices of this product in the pricelists of the customer grades, "
+        "one line per quantity break (阶梯价).",
+    )
+    retail_grade_pricelist_ids = fields.Many2many(
+        comodel_name="product.pricelist",
+        string="Grade Pricelists",
+        compute="_compute_retail_grade_pricelist_ids",
+    )
+
+    @api.depends_context("company")
+    def _compute_retail_grade_pricelist_ids(self):
+        pricelists = self.env["product.pricelist.item"]._retail_grade_pricelists()
+        self.retail_grade_pricelist_ids = pricelists
+
+    def action_retail_export_price_matrix(self):
+        """Download the price matrix of these products as an xlsx workbook."""
+        export = self.env["retail.price.matrix.export"].create(
+            {"product_tmpl_ids": [fields.Command.set(self.ids)]}
+        )
+        export._generate()
+        return {
+            "type": "ir.actions.act_url",
+            "name": _("Price Matrix"),
+            "url": f"/web/content/{export._name}/{export.id}/file/{export.filename}"
+            "?download=true",
+            "target": "download",
+        }

@@ -7,3 +7,6 @@ from . import test_sale_channel
 from . import test_tier_price_tour
 from . import test_wholesale_rules
 from . import test_retail_store_order
+from . import test_price_matrix
+from . import test_retail_flash_sale
+from . import test_pricelist_base_breaks

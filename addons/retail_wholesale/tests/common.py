@@ -20,6 +20,8 @@ class RetailCommon(BaseCommon):
         super().setUpClass()
         # databases created in Chinese have only zh_CN active; tours click English labels
         cls.env["res.lang"]._activate_lang("en_US")
+        # messages are asserted in English, the source language
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.hq_warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.env.company.id)], order="id", limit=1
         )

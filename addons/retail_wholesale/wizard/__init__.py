@@ -1,1 +1,3 @@
 from . import retail_store_order_reject
+from . import retail_price_matrix_export
+from . import retail_price_matrix_import

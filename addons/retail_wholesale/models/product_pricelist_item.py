@@ -1,0 +1,148 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_round
+
+
+class ProductPricelistItem(models.Model):
+    """价格矩阵: the fixed prices of a product in the customer grades' pricelists."""
+
+    _inherit = "product.pricelist.item"
+
+    retail_flash_sale_id = fields.Many2one(
+        comodel_name="retail.flash.sale",
+        string="Flash Sale",
+        ondelete="cascade",
+        index="btree_not_null",
+        readonly=True,
+        help="The flash sale that owns this rule: it is updated and removed with it.",
+    )
+
+    retail_is_price_matrix = fields.Boolean(
+        string="In Price Matrix",
+        compute="_compute_retail_is_price_matrix",
+        search="_search_retail_is_price_matrix",
+        help="价格矩阵: a fixed price of one product, without validity dates, in the "
+        "pricelist of an active customer grade of the current company.",
+    )
+
+    @api.model
+    def _retail_grade_pricelists(self):
+        """Pricelists of the active customer grades of the current company."""
+        return (
+            self.env["retail.customer.grade"]
+            .sudo()
+            .search([("company_id", "=", self.env.company.id)])
+            .pricelist_id
+        )
+
+    @api.model
+    def _retail_price_matrix_domain(self):
+        return [
+            ("applied_on", "=", "1_product"),
+            ("compute_price", "=", "fixed"),
+            ("date_start", "=", False),
+            ("date_end", "=", False),
+            ("pricelist_id", "in", self._retail_grade_pricelists().ids),
+        ]
+
+    @api.depends_context("company")
+    @api.depends(
+        "applied_on", "compute_price", "date_start", "date_end", "pricelist_id"
+    )
+    def _compute_retail_is_price_matrix(self):
+        pricelists = self._retail_grade_pricelists()
+        for item in self:
+            item.retail_is_price_matrix = (
+                item.applied_on == "1_product"
+                and item.compute_price == "fixed"
+                and not item.date_start
+                and not item.date_end
+                and item.pricelist_id in pricelists
+            )
+
+    def _search_retail_is_price_matrix(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(_("Unsupported search on the price matrix."))
+        domain = self._retail_price_matrix_domain()
+        if (operator == "=") == value:
+            return domain
+        return [("id", "not in", self._search(domain))]
+
+    def _retail_matrix_items(self):
+        """The items of self in a price matrix, whatever the company of the grade."""
+        grade_pricelists = (
+            self.env["retail.customer.grade"].sudo().search([]).pricelist_id
+        )
+        return self.filtered(
+            lambda item: (
+                item.applied_on == "1_product"
+                and item.compute_price == "fixed"
+                and not item.date_start
+                and not item.date_end
+                and item.pricelist_id in grade_pricelists
+            )
+        )
+
+    @api.constrains(
+        "applied_on",
+        "compute_price",
+        "fixed_price",
+        "min_quantity",
+        "pricelist_id",
+        "product_tmpl_id",
+        "date_start",
+        "date_end",
+    )
+    def _check_retail_price_matrix(self):
+        items = self._retail_matrix_items()
+        for item in items:
+            if float_compare(item.fixed_price, 0.0, precision_digits=6) <= 0:
+                raise ValidationError(
+                    _(
+                        "The price of %(product)s in pricelist %(pricelist)s must be "
+                        "positive.",
+                        product=item.product_tmpl_id.display_name,
+                        pricelist=item.pricelist_id.display_name,
+                    )
+                )
+            if item.min_quantity < 0:
+                raise ValidationError(
+                    _(
+                        "The minimum quantity of %(product)s in pricelist %(pricelist)s "
+                        "cannot be negative.",
+                        product=item.product_tmpl_id.display_name,
+                        pricelist=item.pricelist_id.display_name,
+                    )
+                )
+        if not items:
+            return
+        tiers = self.sudo().search(
+            [
+                ("applied_on", "=", "1_product"),
+                ("compute_price", "=", "fixed"),
+                ("date_start", "=", False),
+                ("date_end", "=", False),
+                ("pricelist_id", "in", items.pricelist_id.ids),
+                ("product_tmpl_id", "in", items.product_tmpl_id.ids),
+            ]
+        )
+        seen = set()
+        for item in tiers:
+            key = (
+                item.pricelist_id,
+                item.product_tmpl_id,
+                float_round(item.min_quantity, precision_digits=6),
+            )
+            if key in seen:
+                quantity = f"{item.min_quantity:g}"
+                raise ValidationError(
+                    _(
+                        "%(product)s already has a price from %(quantity)s units in "
+                        "pricelist %(pricelist)s: each quantity break can appear only "
+                        "once.",
+                        product=item.product_tmpl_id.display_name,
+                        quantity=quantity,
+                        pricelist=item.pricelist_id.display_name,
+                    )
+                )
+            seen.add(key)

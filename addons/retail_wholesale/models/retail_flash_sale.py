@@ -1,0 +1,350 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ITEM_FIELDS = {"product_id", "price", "date_start", "date_end", "pricelist_ids"}
+
+
+class RetailFlashSale(models.Model):
+    """秒杀: a product sold at a flash price during a time window, within quantity caps.
+
+    The price reaches sale orders and the point of sale through core pricelist items that
+    the flash sale owns, one per pricelist; the caps are enforced when orders are confirmed.
+    """
+
+    _name = "retail.flash.sale"
+    _description = "Flash Sale"
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    product_id = fields.Many2one(
+        comodel_name="product.product",
+        required=True,
+        check_company=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('sale_ok', '=', True)]",
+    )
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    price = fields.Monetary(
+        string="Flash Price",
+        required=True,
+        help="Unit price of the product during the flash sale, in the product's unit.",
+    )
+    date_start = fields.Datetime(string="Start", required=True, index=True)
+    date_end = fields.Datetime(string="End", required=True, index=True)
+    per_customer_limit = fields.Float(
+        string="Limit per Customer",
+        digits="Product Unit of Measure",
+        help="Units one customer (with all its contacts) may buy in this flash sale; "
+        "0 means no limit.",
+    )
+    total_cap = fields.Float(
+        string="Total Quantity",
+        required=True,
+        digits="Product Unit of Measure",
+        help="Units sold in this flash sale over all customers.",
+    )
+    pricelist_ids = fields.Many2many(
+        comodel_name="product.pricelist",
+        string="Pricelists",
+        compute="_compute_pricelist_ids",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        help="The flash price applies to customers buying at these pricelists.",
+    )
+    pricelist_item_ids = fields.One2many(
+        comodel_name="product.pricelist.item",
+        inverse_name="retail_flash_sale_id",
+        string="Pricelist Rules",
+        readonly=True,
+    )
+    sale_line_ids = fields.One2many(
+        comodel_name="sale.order.line",
+        inverse_name="retail_flash_sale_id",
+        string="Sale Order Lines",
+        readonly=True,
+    )
+    last_order_date = fields.Datetime(
+        string="Last Confirmed Order",
+        readonly=True,
+        copy=False,
+    )
+    state = fields.Selection(
+        selection=[
+            ("scheduled", "Scheduled"),
+            ("running", "Running"),
+            ("ended", "Ended"),
+        ],
+        compute="_compute_state",
+        search="_search_state",
+    )
+    qty_sold = fields.Float(
+        string="Sold",
+        compute="_compute_qty_sold",
+        digits="Product Unit of Measure",
+    )
+    qty_left = fields.Float(
+        string="Left",
+        compute="_compute_qty_sold",
+        digits="Product Unit of Measure",
+    )
+
+    # ------------------------------------------------------------ computes
+    @api.depends("company_id")
+    def _compute_pricelist_ids(self):
+        """All active pricelists of the company in its currency, until chosen."""
+        for flash_sale in self:
+            if flash_sale.pricelist_ids and not flash_sale.pricelist_ids.filtered(
+                lambda pricelist, fs=flash_sale: (
+                    pricelist.company_id and pricelist.company_id != fs.company_id
+                )
+            ):
+                continue
+            flash_sale.pricelist_ids = self.env["product.pricelist"].search(
+                [
+                    ("company_id", "in", [flash_sale.company_id.id, False]),
+                    ("currency_id", "=", flash_sale.currency_id.id),
+                ]
+            )
+
+    @api.depends("active", "date_start", "date_end")
+    def _compute_state(self):
+        now = fields.Datetime.now()
+        for flash_sale in self:
+            if not flash_sale.active or (
+                flash_sale.date_end and flash_sale.date_end < now
+            ):
+                flash_sale.state = "ended"
+            elif flash_sale.date_start and flash_sale.date_start > now:
+                flash_sale.state = "scheduled"
+            else:
+                flash_sale.state = "running"
+
+    def _search_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(_("Unsupported search on the flash sale state."))
+        states = {value} if isinstance(value, str) else set(value or [])
+        now = fields.Datetime.now()
+        domains = {
+            "scheduled": [("active", "=", True), ("date_start", ">", now)],
+            "running": [
+                ("active", "=", True),
+                ("date_start", "<=", now),
+                ("date_end", ">=", now),
+            ],
+            "ended": ["|", ("active", "=", False), ("date_end", "<", now)],
+        }
+        if operator in ("!=", "not in"):
+            states = set(domains) - states
+        parts = [domains[state] for state in states if state in domains]
+        if not parts:
+            return [("id", "=", False)]
+        return ["|"] * (len(parts) - 1) + [leaf for part in parts for leaf in part]
+
+    def _sold_by_customer(self):
+        """{flash sale: {commercial partner: units sold}} over confirmed orders.
+
+        Counted as superuser: a salesman seeing only their own orders still gets the
+        quantities sold by everyone.
+        """
+        sold = defaultdict(lambda: defaultdict(float))
+        flash_sales = self.filtered("id")
+        if not flash_sales:
+            return sold
+        groups = (
+            self.env["sale.order.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("retail_flash_sale_id", "in", flash_sales.ids),
+                    ("state", "=", "sale"),
+                ],
+                ["retail_flash_sale_id", "order_partner_id", "product_uom"],
+                ["product_uom_qty:sum"],
+            )
+        )
+        for flash_sale, partner, uom, qty in groups:
+            flash_sale = flash_sale.with_env(self.env)
+            sold[flash_sale][partner.commercial_partner_id.id] += uom._compute_quantity(
+                qty, flash_sale.product_id.uom_id
+            )
+        return sold
+
+    def _compute_qty_sold(self):
+        sold = self._sold_by_customer()
+        for flash_sale in self:
+            flash_sale.qty_sold = sum(sold[flash_sale].values())
+            flash_sale.qty_left = max(flash_sale.total_cap - flash_sale.qty_sold, 0.0)
+
+    # --------------------------------------------------------- constraints
+    @api.constrains("price", "total_cap", "per_customer_limit")
+    def _check_quantities_and_price(self):
+        for flash_sale in self:
+            product = flash_sale.product_id.display_name
+            if flash_sale.currency_id.compare_amounts(flash_sale.price, 0.0) <= 0:
+                raise ValidationError(
+                    _(
+                        "The flash price of %(product)s must be positive.",
+                        product=product,
+                    )
+                )
+            if flash_sale.total_cap <= 0:
+                raise ValidationError(
+                    _(
+                        "The total quantity of %(product)s in a flash sale must be "
+                        "positive.",
+                        product=product,
+                    )
+                )
+            if flash_sale.per_customer_limit < 0:
+                raise ValidationError(
+                    _(
+                        "The limit per customer of %(product)s in a flash sale cannot be "
+                        "negative.",
+                        product=product,
+                    )
+                )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for flash_sale in self:
+            if flash_sale.date_end <= flash_sale.date_start:
+                raise ValidationError(
+                    _(
+                        "The flash sale of %(product)s must end after it starts.",
+                        product=flash_sale.product_id.display_name,
+                    )
+                )
+
+    @api.constrains("product_id", "date_start", "date_end", "active", "company_id")
+    def _check_overlap(self):
+        flash_sales = self.filtered("active")
+        if not flash_sales:
+            return
+        candidates = self.search(
+            [
+                ("product_id", "in", flash_sales.product_id.ids),
+                ("company_id", "in", flash_sales.company_id.ids),
+                ("date_start", "<=", max(flash_sales.mapped("date_end"))),
+                ("date_end", ">=", min(flash_sales.mapped("date_start"))),
+            ]
+        )
+        for flash_sale in flash_sales:
+            overlapping = candidates.filtered(
+                lambda other, fs=flash_sale: (
+                    other != fs
+                    and other.product_id == fs.product_id
+                    and other.company_id == fs.company_id
+                    and other.date_start <= fs.date_end
+                    and fs.date_start <= other.date_end
+                )
+            )
+            if overlapping:
+                raise ValidationError(
+                    _(
+                        "%(product)s is already in the flash sale %(other)s during this "
+                        "period.",
+                        product=flash_sale.product_id.display_name,
+                        other=overlapping[0].name,
+                    )
+                )
+
+    @api.constrains("pricelist_ids", "company_id")
+    def _check_pricelist_currency(self):
+        for flash_sale in self:
+            other_currency = flash_sale.pricelist_ids.filtered(
+                lambda pricelist, fs=flash_sale: pricelist.currency_id != fs.currency_id
+            )
+            if other_currency:
+                raise ValidationError(
+                    _(
+                        "The flash price of %(product)s is in %(currency)s: the pricelist "
+                        "%(pricelist)s is in another currency.",
+                        product=flash_sale.product_id.display_name,
+                        currency=flash_sale.currency_id.name,
+                        pricelist=other_currency[0].display_name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sold(self):
+        for flash_sale in self:
+            if flash_sale.qty_sold:
+                raise UserError(
+                    _(
+                        "The flash sale %(name)s of %(product)s has confirmed orders: "
+                        "archive it instead of deleting it.",
+                        name=flash_sale.name,
+                        product=flash_sale.product_id.display_name,
+                    )
+                )
+
+    # ----------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        flash_sales = super().create(vals_list)
+        flash_sales._sync_pricelist_items()
+        return flash_sales
+
+    def write(self, vals):
+        res = super().write(vals)
+        if ITEM_FIELDS.union({"active", "company_id"}).intersection(vals):
+            self._sync_pricelist_items()
+        return res
+
+    def _prepare_pricelist_item_vals(self, pricelist):
+        self.ensure_one()
+        return {
+            "retail_flash_sale_id": self.id,
+            "pricelist_id": pricelist.id,
+            "applied_on": "0_product_variant",
+            "product_tmpl_id": self.product_id.product_tmpl_id.id,
+            "product_id": self.product_id.id,
+            "compute_price": "fixed",
+            "fixed_price": self.price,
+            "min_quantity": 0.0,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+        }
+
+    def _sync_pricelist_items(self):
+        """One core pricelist rule per pricelist of each active flash sale, none else.
+
+        A variant rule without minimum quantity comes before the template, category and
+        global rules of its pricelist (``product.pricelist.item._order``), so the flash
+        price wins during the window, in sale orders and at the point of sale alike.
+        """
+        items = self.env["product.pricelist.item"]
+        to_unlink = items
+        to_create = []
+        for flash_sale in self:
+            own_items = flash_sale.pricelist_item_ids
+            if not flash_sale.active:
+                to_unlink |= own_items
+                continue
+            for pricelist in flash_sale.pricelist_ids:
+                vals = flash_sale._prepare_pricelist_item_vals(pricelist)
+                item = own_items.filtered(lambda i, pl=pricelist: i.pricelist_id == pl)
+                if item:
+                    item[:1].write(vals)
+                    to_unlink |= item[1:]
+                else:
+                    to_create.append(vals)
+            to_unlink |= own_items.filtered(
+                lambda i, fs=flash_sale: i.pricelist_id not in fs.pricelist_ids
+            )
+        to_unlink.unlink()
+        items.create(to_create)

@@ -1,0 +1,365 @@
+import base64
+import io
+import zipfile
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+from .retail_price_matrix_export import (
+    COL_BARCODE,
+    COL_CODE,
+    COL_GRADE,
+    COL_LIST_PRICE,
+    COL_MIN_QTY,
+    COL_PRICE,
+    PRICE_MATRIX_HEADERS,
+)
+
+
+def _text(value):
+    """A cell as text: codes typed as numbers come back as 1001, not 1001.0."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _number(value):
+    """(number, ok): (None, True) for an empty cell, (None, False) for text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, int | float):
+        return float(value), True
+    try:
+        return float(str(value).strip()), True
+    except ValueError:
+        return None, False
+
+
+class RetailPriceMatrixImport(models.TransientModel):
+    _name = "retail.price.matrix.import"
+    _description = "Price Matrix Import"
+
+    file = fields.Binary(
+        string="Workbook",
+        required=True,
+        help="An xlsx workbook in the layout of the price matrix export. For each "
+        "product in the file, its retail price and its whole price matrix are replaced "
+        "by the rows of the file; other products are not changed.",
+    )
+    filename = fields.Char()
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("error", "Errors"), ("done", "Done")],
+        default="draft",
+        required=True,
+    )
+    report = fields.Text(readonly=True)
+
+    def _read_rows(self):
+        """[(row number, {header: value})] of the first sheet, empty rows skipped."""
+        self.ensure_one()
+        try:
+            data = base64.b64decode(self.file or b"")
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+            workbook.close()
+        except (
+            zipfile.BadZipFile,
+            InvalidFileException,
+            KeyError,
+            ValueError,
+            OSError,
+        ):
+            raise UserError(
+                _(
+                    "%(file)s is not an Excel workbook (.xlsx): export the price matrix "
+                    "and import the exported file once changed.",
+                    file=self.filename or _("The file"),
+                )
+            ) from None
+        header = [_text(cell) for cell in rows[0]] if rows else []
+        missing = [col for col in PRICE_MATRIX_HEADERS if col not in header]
+        if missing:
+            raise UserError(
+                _(
+                    "%(file)s is not a price matrix: its first row lacks the columns "
+                    "%(columns)s.",
+                    file=self.filename or _("The file"),
+                    columns=", ".join(missing),
+                )
+            )
+        index = {col: header.index(col) for col in PRICE_MATRIX_HEADERS}
+        result = []
+        for number, row in enumerate(rows[1:], start=2):
+            values = {col: row[i] if i < len(row) else None for col, i in index.items()}
+            if any(_text(value) for value in values.values()):
+                result.append((number, values))
+        return result
+
+    def _find_products(self, rows):
+        """({code: products}, {barcode: products}) for the codes and barcodes of rows."""
+        Template = self.env["product.template"].with_context(active_test=False)
+        codes = {_text(row[1][COL_CODE]) for row in rows} - {""}
+        barcodes = {_text(row[1][COL_BARCODE]) for row in rows} - {""}
+        by_code, by_barcode = {}, {}
+        for product in Template.search([("default_code", "in", list(codes))]):
+            by_code.setdefault(product.default_code, Template)
+            by_code[product.default_code] |= product
+        variants = self.env["product.product"].with_context(active_test=False)
+        for variant in variants.search([("barcode", "in", list(barcodes))]):
+            by_barcode.setdefault(variant.barcode, Template)
+            by_barcode[variant.barcode] |= variant.product_tmpl_id
+        return by_code, by_barcode
+
+    def _find_grades(self):
+        """{code or name, lower case: grade} of the active grades of the company."""
+        grades = self.env["retail.customer.grade"].search(
+            [("company_id", "=", self.env.company.id)], order="sequence desc, id desc"
+        )
+        result = {}
+        for grade in grades:
+            result[grade.name.strip().lower()] = grade
+        for grade in grades.filtered("code"):
+            result[grade.code.strip().lower()] = grade
+        return result
+
+    def _check_rows(self, rows):
+        """(errors [(row, column, message)], {product: {"list_price", "tiers"}})."""
+        by_code, by_barcode = self._find_products(rows)
+        grades = self._find_grades()
+        errors, matrix, tier_rows = [], {}, {}
+        for number, values in rows:
+            code, barcode = _text(values[COL_CODE]), _text(values[COL_BARCODE])
+            products = by_code.get(code) if code else by_barcode.get(barcode)
+            if not code and not barcode:
+                errors.append(
+                    (
+                        number,
+                        COL_CODE,
+                        _("The product code (or the barcode) is missing."),
+                    )
+                )
+            elif not products:
+                if code:
+                    message = _("Unknown product code %(code)s.", code=code)
+                else:
+                    message = _("Unknown barcode %(barcode)s.", barcode=barcode)
+                errors.append((number, COL_CODE if code else COL_BARCODE, message))
+            elif len(products) > 1:
+                errors.append(
+                    (
+                        number,
+                        COL_CODE if code else COL_BARCODE,
+                        _(
+                            "Several products have the code %(code)s.",
+                            code=code or barcode,
+                        ),
+                    )
+                )
+            product = products if products and len(products) == 1 else None
+            entry = matrix.setdefault(product, {"list_price": None, "tiers": {}})
+
+            list_price, ok = _number(values[COL_LIST_PRICE])
+            if not ok or (list_price is not None and list_price < 0):
+                errors.append(
+                    (
+                        number,
+                        COL_LIST_PRICE,
+                        _(
+                            "The retail price must be a number, zero or more, not "
+                            "%(value)s.",
+                            value=_text(values[COL_LIST_PRICE]),
+                        ),
+                    )
+                )
+            elif list_price is not None and product:
+                if entry["list_price"] not in (None, list_price):
+                    errors.append(
+                        (
+                            number,
+                            COL_LIST_PRICE,
+                            _(
+                                "%(product)s has another retail price on a row above.",
+                                product=product.display_name,
+                            ),
+                        )
+                    )
+                entry["list_price"] = list_price
+
+            grade_text = _text(values[COL_GRADE])
+            quantity, quantity_ok = _number(values[COL_MIN_QTY])
+            price, price_ok = _number(values[COL_PRICE])
+            if not grade_text:
+                if quantity is not None or price is not None:
+                    errors.append(
+                        (number, COL_GRADE, _("The customer grade is missing."))
+                    )
+                continue
+            grade = grades.get(grade_text.lower())
+            if not grade:
+                errors.append(
+                    (
+                        number,
+                        COL_GRADE,
+                        _("Unknown customer grade %(grade)s.", grade=grade_text),
+                    )
+                )
+            if not quantity_ok or (quantity is not None and quantity < 0):
+                errors.append(
+                    (
+                        number,
+                        COL_MIN_QTY,
+                        _(
+                            "The minimum quantity must be a number, zero or more, not "
+                            "%(value)s.",
+                            value=_text(values[COL_MIN_QTY]),
+                        ),
+                    )
+                )
+                quantity_ok = False
+            if not price_ok or price is None or price <= 0:
+                errors.append(
+                    (
+                        number,
+                        COL_PRICE,
+                        _(
+                            "The price must be a number greater than zero, not "
+                            "%(value)s.",
+                            value=_text(values[COL_PRICE]) or _("empty"),
+                        ),
+                    )
+                )
+                price_ok = False
+            if not (product and grade and quantity_ok and price_ok):
+                continue
+            key = (grade.pricelist_id, round(quantity or 0.0, 6))
+            if key in entry["tiers"]:
+                quantity_text = f"{key[1]:g}"
+                errors.append(
+                    (
+                        number,
+                        COL_MIN_QTY,
+                        _(
+                            "Duplicate quantity break: row %(row)s already prices "
+                            "%(product)s from %(quantity)s units in %(pricelist)s.",
+                            row=tier_rows[(product, key)],
+                            product=product.display_name,
+                            quantity=quantity_text,
+                            pricelist=grade.pricelist_id.display_name,
+                        ),
+                    )
+                )
+                continue
+            entry["tiers"][key] = price
+            tier_rows[(product, key)] = number
+        matrix.pop(None, None)
+        return errors, matrix
+
+    def _apply(self, matrix):
+        """Write the checked matrix; {counter: number} of what changed."""
+        counts = {"products": len(matrix), "created": 0, "updated": 0, "removed": 0}
+        Item = self.env["product.pricelist.item"]
+        products = self.env["product.template"].union(*matrix)
+        existing = Item.search(
+            [
+                ("retail_is_price_matrix", "=", True),
+                ("product_tmpl_id", "in", products.ids),
+            ]
+        )
+        by_key = {
+            (
+                item.product_tmpl_id,
+                item.pricelist_id,
+                round(item.min_quantity, 6),
+            ): item
+            for item in existing
+        }
+        wanted = {
+            (product, pricelist, quantity)
+            for product, entry in matrix.items()
+            for pricelist, quantity in entry["tiers"]
+        }
+        obsolete = Item.union(
+            *(item for key, item in by_key.items() if key not in wanted)
+        )
+        counts["removed"] = len(obsolete)
+        obsolete.unlink()
+        to_create = []
+        for product, entry in matrix.items():
+            if entry["list_price"] is not None and product.currency_id.compare_amounts(
+                product.list_price, entry["list_price"]
+            ):
+                product.list_price = entry["list_price"]
+            for (pricelist, quantity), price in entry["tiers"].items():
+                item = by_key.get((product, pricelist, quantity))
+                if not item:
+                    to_create.append(
+                        {
+                            "pricelist_id": pricelist.id,
+                            "applied_on": "1_product",
+                            "product_tmpl_id": product.id,
+                            "compute_price": "fixed",
+                            "min_quantity": quantity,
+                            "fixed_price": price,
+                        }
+                    )
+                elif item.currency_id.compare_amounts(item.fixed_price, price):
+                    item.fixed_price = price
+                    counts["updated"] += 1
+        Item.create(to_create)
+        counts["created"] = len(to_create)
+        return counts
+
+    def action_import(self):
+        self.ensure_one()
+        rows = self._read_rows()
+        if not rows:
+            raise UserError(_("The workbook has no rows to import."))
+        errors, matrix = self._check_rows(rows)
+        if errors:
+            lines = []
+            for number, column, message in sorted(errors, key=lambda e: e[0]):
+                lines.append(
+                    _(
+                        "Row %(row)s, column %(column)s: %(message)s",
+                        row=number,
+                        column=column,
+                        message=message,
+                    )
+                )
+            self.write(
+                {
+                    "state": "error",
+                    "report": _(
+                        "Nothing was imported: correct these rows and import the file "
+                        "again.\n%(errors)s",
+                        errors="\n".join(lines),
+                    ),
+                }
+            )
+        else:
+            counts = self._apply(matrix)
+            self.write(
+                {
+                    "state": "done",
+                    "report": _(
+                        "%(products)s products imported: %(created)s prices created, "
+                        "%(updated)s changed, %(removed)s removed.",
+                        **counts,
+                    ),
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": _("Import Price Matrix"),
+        }
