@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class ProductPricelist(models.Model):
@@ -48,10 +48,7 @@ class ProductPricelist(models.Model):
         )
         if not (self and self.retail_keep_base_breaks):
             return results
-        if not any(
-            item.base == "pricelist" and item.base_pricelist_id
-            for item in self.item_ids
-        ):
+        if self.id not in self._retail_pricelists_with_based_rules():
             return results
         date = date or fields.Datetime.now()
         currency = currency or self.currency_id or self.env.company.currency_id
@@ -100,3 +97,17 @@ class ProductPricelist(models.Model):
                 )
                 results[product.id] = (price, based.id)
         return results
+
+    @api.model
+    @tools.ormcache()
+    def _retail_pricelists_with_based_rules(self):
+        """Ids of the pricelists having a rule based on another pricelist: price
+        computations of the others skip the base-breaks check without a query. Cleared
+        when such rules change (product.pricelist.item create/write/unlink)."""
+        items = (
+            self.env["product.pricelist.item"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("base", "=", "pricelist"), ("base_pricelist_id", "!=", False)])
+        )
+        return frozenset(items.pricelist_id.ids)

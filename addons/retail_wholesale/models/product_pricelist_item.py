@@ -52,13 +52,18 @@ class ProductPricelistItem(models.Model):
     def _compute_retail_is_price_matrix(self):
         pricelists = self._retail_grade_pricelists()
         for item in self:
-            item.retail_is_price_matrix = (
-                item.applied_on == "1_product"
-                and item.compute_price == "fixed"
-                and not item.date_start
-                and not item.date_end
-                and item.pricelist_id in pricelists
-            )
+            item.retail_is_price_matrix = item._retail_has_matrix_shape(pricelists)
+
+    def _retail_has_matrix_shape(self, grade_pricelists):
+        """A fixed, undated price of one product in one of the grade pricelists."""
+        self.ensure_one()
+        return (
+            self.applied_on == "1_product"
+            and self.compute_price == "fixed"
+            and not self.date_start
+            and not self.date_end
+            and self.pricelist_id in grade_pricelists
+        )
 
     def _search_retail_is_price_matrix(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -74,13 +79,7 @@ class ProductPricelistItem(models.Model):
             self.env["retail.customer.grade"].sudo().search([]).pricelist_id
         )
         return self.filtered(
-            lambda item: (
-                item.applied_on == "1_product"
-                and item.compute_price == "fixed"
-                and not item.date_start
-                and not item.date_end
-                and item.pricelist_id in grade_pricelists
-            )
+            lambda item: item._retail_has_matrix_shape(grade_pricelists)
         )
 
     @api.constrains(
@@ -146,3 +145,27 @@ class ProductPricelistItem(models.Model):
                     )
                 )
             seen.add(key)
+
+    # the pricelists having rules based on another pricelist are cached (price computation)
+    @api.model_create_multi
+    def create(self, vals_list):
+        items = super().create(vals_list)
+        if any(item.base == "pricelist" for item in items):
+            self.env.registry.clear_cache()
+        return items
+
+    def write(self, vals):
+        based_before = any(item.base == "pricelist" for item in self)
+        result = super().write(vals)
+        if {"base", "base_pricelist_id", "pricelist_id", "active"} & set(vals) and (
+            based_before or any(item.base == "pricelist" for item in self)
+        ):
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        based = any(item.base == "pricelist" for item in self)
+        result = super().unlink()
+        if based:
+            self.env.registry.clear_cache()
+        return result
