@@ -12,6 +12,7 @@ Results are also written to ``.bench/results.json``.
 """
 
 import argparse
+import importlib
 import json
 import random
 import statistics
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from odoo_cli import ROOT, dsn, odoo_args, odoo_cmd
+from registry import BENCHMARKS, benchmark
 
 CORE = "account,sale_stock,purchase_stock,product_expiry,loyalty,point_of_sale,l10n_cn"
 OURS = "retail_wholesale,retail_pos_ext,retail_reports,l10n_cn"
@@ -30,12 +32,6 @@ SCALES = {
     "small": {"products": 5000, "lots": 20000, "lines": 100000},
     "large": {"products": 50000, "lots": 200000, "lines": 1000000},
 }
-BENCHMARKS = {}
-
-
-def benchmark(func):
-    BENCHMARKS[func.__name__] = func
-    return func
 
 
 # --------------------------------------------------------------------- benchmarks
@@ -137,6 +133,11 @@ def wholesale_order_500_lines_tier_pricing(env):
     )
     assert order.pricelist_id == pricelist
     order.amount_total  # noqa: B018 (forces the totals)
+
+
+# benchmarks of a feature area live in bench_<topic>.py next to this file
+for _path in sorted(Path(__file__).resolve().parent.glob("bench_*.py")):
+    importlib.import_module(_path.stem)
 
 
 # --------------------------------------------------------------------- plumbing
