@@ -9,7 +9,9 @@
     "depends": ["retail_wholesale", "point_of_sale"],
     "data": [
         "security/retail_pos_ext_groups.xml",
+        "security/retail_pos_ext_security.xml",
         "views/pos_config_views.xml",
+        "views/pos_order_views.xml",
         "views/retail_pos_ext_menus.xml",
     ],
     "assets": {

@@ -1,4 +1,38 @@
-from odoo import api, fields, models
+import logging
+from collections import defaultdict
+from numbers import Number
+
+from psycopg2 import errors as pg_errors
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL, float_compare
+
+_logger = logging.getLogger(__name__)
+
+UUID_INDEX = "pos_order_retail_uuid_uniq"
+# what the server reads of an order sent by the point of sale, and the type it must have
+ORDER_KEYS = {
+    "uuid": str,
+    "session_id": int,
+    "lines": list,
+    "payment_ids": list,
+    "amount_paid": Number,
+    "amount_total": Number,
+    "amount_tax": Number,
+    "amount_return": Number,
+}
+LINE_KEYS = {"product_id": int, "qty": Number, "price_unit": Number}
+
+
+class ConcurrentOrderSync(pg_errors.SerializationFailure):
+    """The same order is being saved by another request right now.
+
+    A serialization failure makes Odoo roll the request back and run it again after a
+    short wait; by then the other request has committed, and this one finds the order.
+    """
+
+    pgcode = "40001"
 
 
 class PosOrder(models.Model):
@@ -12,8 +46,372 @@ class PosOrder(models.Model):
         index="btree_not_null",
         help="Sales channel of the till when the order was made.",
     )
+    retail_review_state = fields.Selection(
+        selection=[("to_review", "To Review"), ("reviewed", "Reviewed")],
+        string="Review",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Orders whose prices, totals or payments differ from what the server "
+        "computes are kept as the till sent them and flagged for a manager's review.",
+    )
+    retail_review_note = fields.Text(
+        string="Review Reasons",
+        readonly=True,
+        copy=False,
+    )
+    retail_reviewed_by_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Reviewed By",
+        readonly=True,
+        copy=False,
+    )
 
     @api.depends("session_id")
     def _compute_retail_channel_id(self):
         for order in self:
             order.retail_channel_id = order.session_id.config_id.retail_channel_id
+
+    def init(self):
+        """One order per uuid: the point of sale resends an order until it gets an
+        answer, so a repeated or concurrent send must find the order, not make another.
+        Databases that already hold duplicates get a plain index and a warning."""
+        super().init()
+        cr = self.env.cr
+        cr.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [UUID_INDEX])
+        if cr.fetchone():
+            return
+        cr.execute(
+            "SELECT count(*) FROM (SELECT uuid FROM pos_order WHERE uuid IS NOT NULL "
+            "GROUP BY uuid HAVING count(*) > 1) dup"
+        )
+        duplicates = cr.fetchone()[0]
+        if duplicates:
+            _logger.warning(
+                "%s POS order references (uuid) are used by several orders: they are not "
+                "made unique; merge or rename them, then update retail_pos_ext.",
+                duplicates,
+            )
+            cr.execute(
+                "CREATE INDEX IF NOT EXISTS pos_order_retail_uuid_idx ON pos_order (uuid)"
+            )
+            return
+        cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX %s ON pos_order (uuid) WHERE uuid IS NOT NULL",
+                SQL.identifier(UUID_INDEX),
+            )
+        )
+
+    # ----------------------------------------------------------------- sync
+    @api.model
+    def sync_from_ui(self, orders):
+        self._retail_check_payload(orders)
+        try:
+            return super().sync_from_ui(orders)
+        except pg_errors.UniqueViolation as error:
+            if error.diag.constraint_name == UUID_INDEX:
+                _logger.info("POS order sent twice at the same time: saving it once")
+                raise ConcurrentOrderSync(str(error)) from error
+            raise
+        except (KeyError, TypeError, AttributeError, IndexError) as error:
+            _logger.warning("POS order payload the server cannot read: %r", error)
+            raise ValidationError(
+                _(
+                    "The point of sale sent an order the server cannot read (%(error)s). "
+                    "The order is kept on the till: reload the point of sale and try again.",
+                    error=repr(error),
+                )
+            ) from error
+
+    @api.model
+    def _retail_check_payload(self, orders):
+        """A clear validation error, instead of a server error, for what no till sends."""
+        if not isinstance(orders, list):
+            raise ValidationError(_("The point of sale must send a list of orders."))
+        problems = []
+        for position, order in enumerate(orders, start=1):
+            if not isinstance(order, dict):
+                problems.append(
+                    _("order %(position)s is not a record", position=position)
+                )
+                continue
+            name = order.get("name") or order.get("uuid") or position
+            for key, expected in ORDER_KEYS.items():
+                value = order.get(key)
+                if (
+                    value is None
+                    or isinstance(value, bool)
+                    or not isinstance(value, expected)
+                ):
+                    problems.append(
+                        _(
+                            "order %(name)s: %(key)s is missing or invalid",
+                            name=name,
+                            key=key,
+                        )
+                    )
+            for command in order.get("lines") or []:
+                if not (
+                    isinstance(command, (list, tuple))
+                    and len(command) >= 2
+                    and isinstance(command[0], int)
+                    and (command[0] != 0 or len(command) == 3)
+                ):
+                    problems.append(_("order %(name)s: a line is malformed", name=name))
+                    continue
+                values = command[2] if len(command) == 3 else None
+                if command[0] != 0:
+                    continue
+                if not isinstance(values, dict):
+                    problems.append(_("order %(name)s: a line is malformed", name=name))
+                    continue
+                for key, expected in LINE_KEYS.items():
+                    value = values.get(key)
+                    if (
+                        value is None
+                        or isinstance(value, bool)
+                        or not isinstance(value, expected)
+                    ):
+                        problems.append(
+                            _(
+                                "order %(name)s: %(key)s of a line is missing or invalid",
+                                name=name,
+                                key=key,
+                            )
+                        )
+        if problems:
+            raise ValidationError(
+                _("The point of sale sent invalid orders:\n%s", "\n".join(problems))
+            )
+
+    def _process_saved_order(self, draft):
+        order_id = super()._process_saved_order(draft)
+        if not draft and self.state in ("paid", "done", "invoiced"):
+            self._retail_review_against_server()
+        return order_id
+
+    # --------------------------------------------------------------- review
+    def _retail_review_against_server(self):
+        """Compare what the till sent with what the server computes; flag differences.
+
+        Nothing is refused: an order made offline has already been paid and handed
+        over, so it is saved as sent and a manager reviews it. Prices are checked against
+        the order's pricelist (which must be one the till or the customer's grade
+        allows), floor prices and flash sale limits; totals against the lines; payments
+        against the total.
+        """
+        self.ensure_one()
+        currency = self.currency_id
+        reasons = []
+        computed_total = 0.0
+        for line in self.lines:
+            amounts = line._compute_amount_line_all()
+            computed_total += amounts["price_subtotal_incl"]
+            if currency.compare_amounts(
+                amounts["price_subtotal_incl"], line.price_subtotal_incl
+            ):
+                reasons.append(
+                    _(
+                        "%(product)s: line total %(sent)s, computed %(computed)s.",
+                        product=line.product_id.display_name,
+                        sent=line.price_subtotal_incl,
+                        computed=currency.round(amounts["price_subtotal_incl"]),
+                    )
+                )
+        if currency.compare_amounts(computed_total, self.amount_total):
+            reasons.append(
+                _(
+                    "Order total %(sent)s, computed from its lines %(computed)s.",
+                    sent=self.amount_total,
+                    computed=currency.round(computed_total),
+                )
+            )
+        expected_paid = self._get_rounded_amount(computed_total)
+        if currency.compare_amounts(self.amount_paid, expected_paid) < 0 and not (
+            self.refunded_order_id
+        ):
+            reasons.append(
+                _(
+                    "Paid %(paid)s of %(total)s.",
+                    paid=self.amount_paid,
+                    total=currency.round(expected_paid),
+                )
+            )
+        reasons += self._retail_review_prices()
+        reasons += self._retail_review_flash_sales()
+        if reasons:
+            _logger.info("POS order %s flagged for review: %s", self.name, reasons)
+            self.write(
+                {
+                    "retail_review_state": "to_review",
+                    "retail_review_note": "\n".join(reasons),
+                }
+            )
+
+    def _retail_priced_lines(self):
+        """Lines sold at a catalogue price: not rewards, combos or refunds."""
+        return self.lines.filtered(
+            lambda line: (
+                line.qty > 0
+                and not line.combo_parent_id
+                and not line.combo_line_ids
+                and not line.refunded_orderline_id
+                and not line._retail_is_reward_line()
+            )
+        )
+
+    def _retail_allowed_pricelists(self):
+        config = self.config_id
+        allowed = config.available_pricelist_ids | config.pricelist_id
+        if self.partner_id:
+            allowed |= self.partner_id.property_product_pricelist
+        return allowed
+
+    def _retail_review_prices(self):
+        self.ensure_one()
+        reasons = []
+        currency = self.currency_id
+        pricelist = self.pricelist_id
+        if pricelist and pricelist not in self._retail_allowed_pricelists():
+            reasons.append(
+                _(
+                    "Pricelist %(pricelist)s is neither offered by the till nor the "
+                    "customer's.",
+                    pricelist=pricelist.name,
+                )
+            )
+        date = self.date_order
+        for line in self._retail_priced_lines():
+            product = line.product_id
+            net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+            if pricelist and not self.fiscal_position_id:
+                price = pricelist._get_product_price(
+                    product, line.qty, currency=currency, date=date
+                )
+                taxes = product.taxes_id.filtered_domain(
+                    self.env["account.tax"]._check_company_domain(self.company_id)
+                )
+                if line.tax_ids != taxes:
+                    reasons.append(
+                        _(
+                            "%(product)s: taxes %(sent)s instead of %(taxes)s.",
+                            product=product.display_name,
+                            sent=", ".join(line.tax_ids.mapped("name")) or "-",
+                            taxes=", ".join(taxes.mapped("name")) or "-",
+                        )
+                    )
+                price = self.env["account.tax"]._fix_tax_included_price_company(
+                    price, taxes, taxes, self.company_id
+                )
+                if currency.compare_amounts(net_price, price):
+                    reasons.append(
+                        _(
+                            "%(product)s: sold at %(sent)s, the price is %(price)s.",
+                            product=product.display_name,
+                            sent=currency.round(net_price),
+                            price=currency.round(price),
+                        )
+                    )
+            floor = product.retail_floor_price
+            if floor:
+                floor = product.currency_id._convert(
+                    floor, currency, self.company_id, date or fields.Date.today()
+                )
+                if currency.compare_amounts(net_price, floor) < 0:
+                    reasons.append(
+                        _(
+                            "%(product)s: sold at %(sent)s, below its floor price of "
+                            "%(floor)s.",
+                            product=product.display_name,
+                            sent=currency.round(net_price),
+                            floor=currency.round(floor),
+                        )
+                    )
+        return reasons
+
+    def _retail_review_flash_sales(self):
+        """Count flash sale units sold at the till, under the flash sales' row locks so
+        that concurrent orders (at tills or in the back office) see each other."""
+        self.ensure_one()
+        lines = self._retail_priced_lines()
+        if not lines:
+            return []
+        FlashSale = self.env["retail.flash.sale"].sudo()
+        flash_sales = FlashSale.search(
+            [
+                ("product_id", "in", lines.product_id.ids),
+                ("company_id", "=", self.company_id.id),
+                ("date_start", "<=", self.date_order),
+                ("date_end", ">=", self.date_order),
+            ]
+        )
+        if not flash_sales:
+            return []
+        currency = self.currency_id
+        by_product = {fs.product_id: fs for fs in flash_sales}
+        flash_lines = self.env["pos.order.line"]
+        for line in lines:
+            flash_sale = by_product.get(line.product_id)
+            net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+            if (
+                flash_sale
+                and currency.compare_amounts(net_price, flash_sale.price) <= 0
+            ):
+                line.retail_flash_sale_id = flash_sale
+                flash_lines |= line
+        if not flash_lines:
+            return []
+        flash_sales = flash_lines.retail_flash_sale_id.sudo()
+        self.env["sale.order"]._retail_lock_flash_sales(flash_sales)
+        self.env.flush_all()
+        sold = flash_sales._sold_by_customer()
+        customer = self.partner_id.commercial_partner_id
+        reasons = []
+        ordered = defaultdict(float)
+        for line in flash_lines:
+            ordered[line.retail_flash_sale_id] += line.qty
+        for flash_sale, qty in ordered.items():
+            rounding = flash_sale.product_id.uom_id.rounding
+            total = sum(sold[flash_sale].values())
+            if (
+                float_compare(total, flash_sale.total_cap, precision_rounding=rounding)
+                > 0
+            ):
+                reasons.append(
+                    _(
+                        "%(product)s: %(total)s sold in the flash sale %(flash_sale)s, "
+                        "over its total of %(cap)s.",
+                        product=flash_sale.product_id.display_name,
+                        total=total,
+                        flash_sale=flash_sale.name,
+                        cap=flash_sale.total_cap,
+                    )
+                )
+            limit = flash_sale.per_customer_limit
+            bought = sold[flash_sale][customer.id] if customer else qty
+            if limit and float_compare(bought, limit, precision_rounding=rounding) > 0:
+                reasons.append(
+                    _(
+                        "%(product)s: %(bought)s bought by %(customer)s in the flash sale "
+                        "%(flash_sale)s, over the limit of %(limit)s per customer.",
+                        product=flash_sale.product_id.display_name,
+                        bought=bought,
+                        customer=customer.display_name or _("one customer"),
+                        flash_sale=flash_sale.name,
+                        limit=limit,
+                    )
+                )
+        # a write on the locked rows: a concurrent transaction that counted before this
+        # one committed fails to serialize and runs again, counting this order
+        flash_sales.write({"last_order_date": fields.Datetime.now()})
+        return reasons
+
+    # -------------------------------------------------------------- actions
+    def action_retail_mark_reviewed(self):
+        if not self.env.user.has_group("point_of_sale.group_pos_manager"):
+            raise AccessError(_("Only point of sale managers review flagged orders."))
+        self.filtered(lambda order: order.retail_review_state == "to_review").write(
+            {"retail_review_state": "reviewed", "retail_reviewed_by_id": self.env.uid}
+        )
+        return True

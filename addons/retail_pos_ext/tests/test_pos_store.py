@@ -23,6 +23,8 @@ class TestPosStore(TestPointOfSaleHttpCommon):
                 ],
                 # the core tour helpers click on English labels
                 "lang": "en_US",
+                # cashiers reach the tills of their stores only
+                "retail_warehouse_ids": [Command.link(cls.store.id)],
             }
         )
 
