@@ -15,3 +15,5 @@ from . import sale_order_line
 from . import stock_move
 from . import stock_rule
 from . import stock_warehouse
+from . import retail_backup
+from . import stock_quant

@@ -1,4 +1,10 @@
 from odoo import fields, models
+from odoo.tools import SQL, float_compare
+
+# advisory lock class of the reservations of a product (the second key is its id)
+RESERVATION_LOCK = 7_042_001
+# cursor precommit data: ids of the products whose quants this transaction changed
+QUANTS_TOUCHED = "retail_wholesale.quants_touched"
 
 
 class StockMove(models.Model):
@@ -34,3 +40,88 @@ class StockMove(models.Model):
         lines = self.retail_store_order_line_id
         if lines:
             lines.sudo().order_id._close_when_received()
+
+    def _action_assign(self, force_qty=False):
+        starving = self._retail_serialize_reservations()
+        return super(StockMove, self - starving)._action_assign(force_qty=force_qty)
+
+    def _retail_serialize_reservations(self):
+        """Reserve the last units once, even when two transactions ask at the same time.
+
+        Core picks the quant to reserve with ``SKIP LOCKED`` and creates another quant
+        when it is locked, so two transactions reserving the last unit at the same time
+        both succeed (2 reserved for 1 on hand). Here, transactions reserving the same
+        products take turns (a transaction-level advisory lock per product, in product
+        order), and the one that waited reads what is left as committed by the other
+        (its own snapshot predates that commit): when nothing is left, its moves are not
+        reserved at all, so it ends at once without retrying; when some is left, core
+        reserves it, and the stale snapshot makes PostgreSQL refuse the write to the
+        quant, so Odoo runs the request again. Products whose quants this transaction
+        changed itself (a receipt just validated) are left to core.
+
+        Returns the moves with nothing left to reserve.
+        """
+        moves = self.filtered(
+            lambda move: (
+                move.state in ("confirmed", "waiting", "partially_available")
+                and move.product_id.is_storable
+                and not move.move_orig_ids
+                and not move.location_id.should_bypass_reservation()
+            )
+        )
+        touched = self.env.cr.precommit.data.get(QUANTS_TOUCHED, set())
+        moves = moves.filtered(lambda move: move.product_id.id not in touched)
+        if not moves:
+            return self.browse()
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT pg_advisory_xact_lock(%s, product_id) FROM "
+                "(SELECT DISTINCT unnest(%s::int[]) AS product_id ORDER BY 1) products",
+                RESERVATION_LOCK,
+                moves.product_id.ids,
+            )
+        )
+        keys = sorted({(move.product_id.id, move.location_id.id) for move in moves})
+        paths = {location.id: location.parent_path for location in moves.location_id}
+        query = SQL(
+            """
+            SELECT key.product_id, key.location_id,
+                   COALESCE(SUM(quant.quantity - quant.reserved_quantity), 0)
+              FROM unnest(%s::int[], %s::int[], %s::text[])
+                   AS key(product_id, location_id, path)
+         LEFT JOIN stock_location location ON location.parent_path LIKE key.path
+         LEFT JOIN stock_quant quant ON quant.location_id = location.id
+                                    AND quant.product_id = key.product_id
+          GROUP BY key.product_id, key.location_id
+            """,
+            [product for product, _location in keys],
+            [location for _product, location in keys],
+            [f"{paths[location]}%" for _product, location in keys],
+        )
+        self.env["stock.quant"].flush_model()
+        cr.execute(query)
+        snapshot = {
+            (product, location): qty for product, location, qty in cr.fetchall()
+        }
+        with self.env.registry.cursor() as fresh_cr:
+            fresh_cr.execute(query)
+            committed = {
+                (product, location): qty
+                for product, location, qty in fresh_cr.fetchall()
+            }
+        starving = self.browse()
+        for move in moves:
+            key = (move.product_id.id, move.location_id.id)
+            rounding = move.product_id.uom_id.rounding
+            changed = float_compare(
+                snapshot.get(key, 0.0),
+                committed.get(key, 0.0),
+                precision_rounding=rounding,
+            )
+            left = float_compare(
+                committed.get(key, 0.0), 0.0, precision_rounding=rounding
+            )
+            if changed and left <= 0:
+                starving |= move
+        return starving
