@@ -15,6 +15,7 @@
         "security/retail_dead_stock_report_security.xml",
         "data/retail_statement_line_data.xml",
         "report/retail_sales_report_views.xml",
+        "report/retail_sales_dashboard_views.xml",
         "report/retail_aging_report_views.xml",
         "report/retail_dead_stock_report_views.xml",
         "wizard/retail_product_ranking_views.xml",
@@ -23,4 +24,12 @@
         "views/retail_reports_menus.xml",
         "report/retail_statement_report.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "retail_reports/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "retail_reports/static/tests/tours/**/*",
+        ],
+    },
 }

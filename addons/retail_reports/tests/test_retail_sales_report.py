@@ -1,12 +1,13 @@
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.retail_wholesale.tests.common import RetailCommon
 
 
-@tagged("post_install", "-at_install")
-class TestRetailSalesReport(RetailCommon):
+class SalesCommon(RetailCommon):
+    """Wholesale orders from head office and a store, a quotation, a POS order."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -108,6 +109,9 @@ class TestRetailSalesReport(RetailCommon):
         ).create({"amount": total, "payment_method_id": cash.id}).check()
         return order
 
+
+@tagged("post_install", "-at_install")
+class TestRetailSalesReport(SalesCommon):
     def _rows(self, user=None):
         Report = self.env["retail.sales.report"]
         if user:
@@ -180,4 +184,35 @@ class TestRetailSalesReport(RetailCommon):
             self.env["retail.sales.report"]._fields["cost"].groups,
             "retail_wholesale.retail_wholesale_group_store_manager,"
             "retail_wholesale.retail_wholesale_group_accountant",
+        )
+
+    def test_dashboard_figures_follow_the_store_scope(self):
+        Report = self.env["retail.sales.report"]
+        data = Report.with_user(self.role_users["hq_admin"]).retail_dashboard_data()
+        self.assertEqual(data["today"]["revenue"], 99)
+        self.assertEqual(data["today"]["orders"], 3)
+        self.assertEqual(data["today"]["basket"], 33)
+        self.assertEqual(data["month"]["margin"], 39)
+        self.assertEqual(
+            [(s["name"], s["revenue"]) for s in data["stores"]],
+            [("Test Store East", 69), (self.hq_warehouse.name, 30)],
+        )
+        self.assertEqual(
+            data["top_products"], [{"name": "花生油 5L", "quantity": 10, "revenue": 99}]
+        )
+        store = Report.with_user(self.role_users["store_manager"])
+        data = store.retail_dashboard_data()
+        self.assertEqual(data["today"]["revenue"], 69)
+        self.assertEqual([s["name"] for s in data["stores"]], ["Test Store East"])
+        with self.assertRaises(AccessError):
+            Report.with_user(self.role_users["cashier"]).retail_dashboard_data()
+
+
+@tagged("post_install", "-at_install")
+class TestRetailDashboardTour(SalesCommon, HttpCase):
+    def test_head_office_dashboard_shows_kpis_and_charts(self):
+        self.start_tour(
+            "/odoo/action-retail_reports.retail_dashboard_action_hq",
+            "retail_reports_dashboard_tour",
+            login="admin",
         )
