@@ -14,6 +14,21 @@ class RetailAgingReport(models.Model):
     _description = "Receivable and Payable Aging"
     _auto = False
     _order = "date_maturity, id"
+    _depends = {
+        "account.move.line": [
+            "move_id",
+            "company_id",
+            "company_currency_id",
+            "partner_id",
+            "account_id",
+            "date",
+            "date_maturity",
+            "parent_state",
+            "reconciled",
+            "amount_residual",
+        ],
+        "account.account": ["account_type"],
+    }
 
     move_line_id = fields.Many2one("account.move.line", readonly=True)
     move_id = fields.Many2one("account.move", string="Entry", readonly=True)

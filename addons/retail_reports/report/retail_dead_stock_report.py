@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from .retail_sales_report import COST_GROUPS
+from .retail_sales_report import COST_GROUPS, RetailSalesReport
 
 
 class RetailDeadStockReport(models.Model):
@@ -15,6 +15,11 @@ class RetailDeadStockReport(models.Model):
     _description = "Dead Stock"
     _auto = False
     _order = "days_without_sale desc nulls first, stock_value desc"
+    _depends = {
+        "stock.quant": ["product_id", "location_id", "company_id", "quantity"],
+        "stock.location": ["usage", "warehouse_id"],
+        **RetailSalesReport._depends,
+    }
 
     product_id = fields.Many2one("product.product", string="Product", readonly=True)
     categ_id = fields.Many2one(
@@ -38,7 +43,7 @@ class RetailDeadStockReport(models.Model):
 
     @property
     def _table_query(self):
-        sales = self.env["retail.sales.report"]._sales_query()
+        sales = self.env["retail.sales.report"]._table_query
         return SQL(
             """
             WITH stock AS (

@@ -1,4 +1,6 @@
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -185,6 +187,34 @@ class TestRetailSalesReport(SalesCommon):
             "retail_wholesale.retail_wholesale_group_store_manager,"
             "retail_wholesale.retail_wholesale_group_accountant",
         )
+
+    def test_history_refresh_keeps_the_figures(self):
+        Report = self.env["retail.sales.report"]
+        old = self._sale_order(self.store_warehouse, 4, 10.0)
+        old.date_order = fields.Datetime.now() - timedelta(days=40)
+
+        def figures():
+            groups = Report._read_group(
+                [("product_id", "=", self.product.id)],
+                ["order_name"],
+                ["quantity:sum", "revenue:sum"],
+            )
+            return sorted((name, qty, revenue) for name, qty, revenue in groups)
+
+        before = figures()
+        self.assertEqual(len(before), 4)
+        cutoff = Report._refresh_fact()
+        self.assertEqual(cutoff.date(), fields.Date.today() - timedelta(days=3))
+        self.assertEqual(figures(), before)
+        # the old order now comes from the materialized history, today's live
+        self.env.cr.execute(
+            "SELECT order_name FROM retail_sales_fact WHERE product_id = %s "
+            "AND date < %s",
+            [self.product.id, cutoff],
+        )
+        self.assertEqual([name for (name,) in self.env.cr.fetchall()], [old.name])
+        new = self._sale_order(self.hq_warehouse, 1, 10.0)
+        self.assertIn((new.name, 1, 10), figures())
 
     def test_dashboard_figures_follow_the_store_scope(self):
         Report = self.env["retail.sales.report"]
