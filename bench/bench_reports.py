@@ -23,7 +23,9 @@ def sales_fact_by_category_month(env):
         )
     else:
         env["sale.report"]._read_group(
-            [], ["categ_id", "date:month"], ["price_subtotal:sum", "product_uom_qty:sum"]
+            [],
+            ["categ_id", "date:month"],
+            ["price_subtotal:sum", "product_uom_qty:sum"],
         )
 
 
@@ -38,7 +40,9 @@ def sales_fact_by_store_channel(env):
         )
     else:
         env["sale.report"]._read_group(
-            [], ["warehouse_id", "team_id"], ["price_subtotal:sum", "product_uom_qty:sum"]
+            [],
+            ["warehouse_id", "team_id"],
+            ["price_subtotal:sum", "product_uom_qty:sum"],
         )
 
 

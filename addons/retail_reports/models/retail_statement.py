@@ -116,11 +116,7 @@ class RetailStatement(models.TransientModel):
             journals.inbound_payment_method_line_ids
             | journals.outbound_payment_method_line_ids
         )
-        return (
-            accounts
-            | journals.default_account_id
-            | payment_lines.payment_account_id
-        )
+        return accounts | journals.default_account_id | payment_lines.payment_account_id
 
     def _column_domain(self, date_from, date_to):
         domain = [
@@ -159,31 +155,38 @@ class RetailStatement(models.TransientModel):
         trees = {line.code: parse(line.formula) for line in lines}
         figures = {line: [] for line in lines}
         for __, date_from, date_to in self._columns():
-            balances = self._account_balances(date_from, date_to)
-            codes = [
-                (account.with_company(self.company_id).code or "", balance)
-                for account, balance in balances.items()
-            ]
-            prefix_cache = {}
-
-            def account_value(prefix, codes=codes, prefix_cache=prefix_cache):
-                if prefix not in prefix_cache:
-                    prefix_cache[prefix] = sum(
-                        balance for code, balance in codes if code.startswith(prefix)
-                    )
-                return prefix_cache[prefix]
-
-            values = {}
-
-            def line_value(code, account_value=account_value, values=values):
-                if code not in values:
-                    values[code] = evaluate(trees[code], account_value, line_value)
-                return values[code]
-
-            rounding = self.company_id.currency_id
+            values = self._evaluate_column(
+                trees, self._account_balances(date_from, date_to)
+            )
             for line in lines:
-                figures[line].append(rounding.round(line_value(line.code)))
+                figures[line].append(
+                    self.company_id.currency_id.round(values[line.code])
+                )
         return figures
+
+    def _evaluate_column(self, trees, balances):
+        """{line code: value} from {account: balance}."""
+        codes = [
+            (account.with_company(self.company_id).code or "", balance)
+            for account, balance in balances.items()
+        ]
+        by_prefix, values = {}, {}
+
+        def account_value(prefix):
+            if prefix not in by_prefix:
+                by_prefix[prefix] = sum(
+                    balance for code, balance in codes if code.startswith(prefix)
+                )
+            return by_prefix[prefix]
+
+        def line_value(code):
+            if code not in values:
+                values[code] = evaluate(trees[code], account_value, line_value)
+            return values[code]
+
+        for code in trees:
+            line_value(code)
+        return values
 
     def action_compute(self):
         self.ensure_one()

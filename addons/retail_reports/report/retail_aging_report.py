@@ -34,8 +34,8 @@ class RetailAgingReport(models.Model):
     move_id = fields.Many2one("account.move", string="Entry", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Partner", readonly=True)
-    account_id = fields.Many2one("account.account", string="Account", readonly=True)
+    partner_id = fields.Many2one("res.partner", readonly=True)
+    account_id = fields.Many2one("account.account", readonly=True)
     kind = fields.Selection(
         [("receivable", "Receivable"), ("payable", "Payable")], readonly=True
     )

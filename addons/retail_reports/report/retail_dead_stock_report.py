@@ -21,24 +21,20 @@ class RetailDeadStockReport(models.Model):
         **RetailSalesReport._depends,
     }
 
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     categ_id = fields.Many2one(
         "product.category", string="Product Category", readonly=True
     )
-    brand_id = fields.Many2one("retail.brand", string="Brand", readonly=True)
+    brand_id = fields.Many2one("retail.brand", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", string="Store", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     quantity = fields.Float(string="On Hand", readonly=True)
-    stock_value = fields.Monetary(
-        string="Stock Value", readonly=True, groups=COST_GROUPS
-    )
+    stock_value = fields.Monetary(readonly=True, groups=COST_GROUPS)
     last_sale_date = fields.Datetime(string="Last Sale", readonly=True)
     days_without_sale = fields.Integer(
-        string="Days Without Sale",
         readonly=True,
-        help="Days since the last sale in this warehouse; empty when never sold "
-        "there.",
+        help="Days since the last sale in this warehouse; empty when never sold there.",
     )
 
     @property

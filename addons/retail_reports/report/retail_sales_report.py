@@ -82,10 +82,10 @@ class RetailSalesReport(models.Model):
     )
     order_name = fields.Char(string="Order", readonly=True)
     date = fields.Datetime(string="Order Date", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
     warehouse_id = fields.Many2one("stock.warehouse", string="Store", readonly=True)
-    channel_id = fields.Many2one("retail.channel", string="Channel", readonly=True)
+    channel_id = fields.Many2one("retail.channel", readonly=True)
     user_id = fields.Many2one(
         "res.users", string="Salesperson / Cashier", readonly=True
     )
@@ -93,18 +93,16 @@ class RetailSalesReport(models.Model):
     grade_id = fields.Many2one(
         "retail.customer.grade", string="Customer Grade", readonly=True
     )
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
-    product_tmpl_id = fields.Many2one(
-        "product.template", string="Product Template", readonly=True
-    )
+    product_id = fields.Many2one("product.product", readonly=True)
+    product_tmpl_id = fields.Many2one("product.template", readonly=True)
     categ_id = fields.Many2one(
         "product.category", string="Product Category", readonly=True
     )
-    brand_id = fields.Many2one("retail.brand", string="Brand", readonly=True)
-    quantity = fields.Float(string="Quantity", readonly=True)
-    revenue = fields.Monetary(string="Revenue", readonly=True)
-    cost = fields.Monetary(string="Cost", readonly=True, groups=COST_GROUPS)
-    margin = fields.Monetary(string="Margin", readonly=True, groups=COST_GROUPS)
+    brand_id = fields.Many2one("retail.brand", readonly=True)
+    quantity = fields.Float(readonly=True)
+    revenue = fields.Monetary(readonly=True)
+    cost = fields.Monetary(readonly=True, groups=COST_GROUPS)
+    margin = fields.Monetary(readonly=True, groups=COST_GROUPS)
 
     @property
     def _table_query(self):
@@ -120,9 +118,7 @@ class RetailSalesReport(models.Model):
 
     @api.model
     def _fact_cutoff(self):
-        value = (
-            self.env["ir.config_parameter"].sudo().get_param(FACT_CUTOFF_PARAM)
-        )
+        value = self.env["ir.config_parameter"].sudo().get_param(FACT_CUTOFF_PARAM)
         return fields.Datetime.to_datetime(value) if value else None
 
     @api.model

@@ -154,8 +154,10 @@ class TestRetailProductAnalyses(RetailCommon):
             Ranking.with_user(self.role_users["cashier"]).create({})
 
     def test_dead_stock_lists_stock_without_recent_sales(self):
-        rows = self.env["retail.dead.stock.report"].with_user(self.manager).search(
-            [("product_id", "in", [p.id for p in self.products.values()])]
+        rows = (
+            self.env["retail.dead.stock.report"]
+            .with_user(self.manager)
+            .search([("product_id", "in", [p.id for p in self.products.values()])])
         )
         self.assertEqual(
             sorted(

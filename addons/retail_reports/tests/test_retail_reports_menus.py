@@ -24,7 +24,9 @@ class TestRetailReportsMenus(RetailCommon):
     def _visible(self, role):
         user = self.role_users[role]
         visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
-        return {key for key, xmlid in MENUS.items() if self.env.ref(xmlid).id in visible}
+        return {
+            key for key, xmlid in MENUS.items() if self.env.ref(xmlid).id in visible
+        }
 
     def test_each_role_sees_its_analyses_and_statements(self):
         self.assertEqual(self._visible("cashier"), set())

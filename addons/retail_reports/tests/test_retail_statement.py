@@ -1,43 +1,23 @@
 import io
-import zipfile
 from datetime import date
-from xml.etree import ElementTree
+
+from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import StatementCommon
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-
 
 def read_xlsx(content):
-    """{(row, column): value} of the first sheet, 0-based, read with the stdlib."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        strings = []
-        if "xl/sharedStrings.xml" in archive.namelist():
-            root = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
-            strings = [
-                "".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t"))
-                for si in root.findall("m:si", NS)
-            ]
-        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
-    cells = {}
-    for cell in sheet.iter(f"{{{NS['m']}}}c"):
-        ref = cell.get("r")
-        letters = "".join(ch for ch in ref if ch.isalpha())
-        row = int(ref[len(letters) :]) - 1
-        column = 0
-        for ch in letters:
-            column = column * 26 + ord(ch) - 64
-        value = cell.find("m:v", NS)
-        if value is None:
-            continue
-        if cell.get("t") == "s":
-            cells[(row, column - 1)] = strings[int(value.text)]
-        else:
-            cells[(row, column - 1)] = float(value.text)
-    return cells
+    """{(row, column): value} of the first sheet, 0-based."""
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+    return {
+        (cell.row - 1, cell.column - 1): cell.value
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
 
 
 @tagged("post_install", "-at_install")

@@ -213,7 +213,7 @@ class RetailProductRankingLine(models.TransientModel):
         "retail.product.ranking", required=True, ondelete="cascade"
     )
     rank = fields.Integer()
-    product_id = fields.Many2one("product.product", string="Product")
+    product_id = fields.Many2one("product.product")
     categ_id = fields.Many2one(related="product_id.categ_id")
     quantity = fields.Float()
     revenue = fields.Float()
