@@ -94,7 +94,9 @@ class RetailSalesReport(models.Model):
         "retail.customer.grade", string="Customer Grade", readonly=True
     )
     product_id = fields.Many2one("product.product", readonly=True)
-    product_tmpl_id = fields.Many2one("product.template", readonly=True)
+    product_tmpl_id = fields.Many2one(
+        "product.template", string="Product Template", readonly=True
+    )
     categ_id = fields.Many2one(
         "product.category", string="Product Category", readonly=True
     )
