@@ -1,0 +1,2 @@
+from . import retail_statement_line
+from . import retail_statement

@@ -1,0 +1,4 @@
+from . import retail_sales_report
+from . import retail_aging_report
+from . import retail_dead_stock_report
+from . import retail_sales_dashboard

@@ -1,0 +1,251 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.retail_wholesale.tests.common import RetailCommon
+
+
+class SalesCommon(RetailCommon):
+    """Wholesale orders from head office and a store, a quotation, a POS order."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.brand = cls.env["retail.brand"].create({"name": "金龙鱼"})
+        cls.category = cls.env["product.category"].create({"name": "粮油"})
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "花生油 5L",
+                "list_price": 10.0,
+                "standard_price": 6.0,
+                "categ_id": cls.category.id,
+                "retail_brand_id": cls.brand.id,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        cls.grade = cls.env["retail.customer.grade"].create(
+            {
+                "name": "会员",
+                "pricelist_id": cls.env["product.pricelist"]
+                .create({"name": "会员价"})
+                .id,
+            }
+        )
+        cls.member = cls.env["res.partner"].create(
+            {"name": "会员顾客", "retail_grade_id": cls.grade.id}
+        )
+        cls.wholesaler = cls.env["res.partner"].create({"name": "批发客户"})
+        cls.hq_order = cls._sale_order(cls.hq_warehouse, 3, 10.0)
+        cls.store_order = cls._sale_order(cls.store_warehouse, 5, 9.0)
+        cls.quotation = cls._sale_order(cls.store_warehouse, 7, 10.0, confirm=False)
+        cls.pos_order = cls._pos_order(2, 12.0)
+
+        manager = cls.role_users["store_manager"]
+        manager.retail_warehouse_ids = cls.store_warehouse
+
+    @classmethod
+    def _sale_order(cls, warehouse, qty, price, confirm=True):
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.wholesaler.id,
+                "warehouse_id": warehouse.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                            "tax_id": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        if confirm:
+            order.action_confirm()
+        return order
+
+    @classmethod
+    def _pos_order(cls, qty, price):
+        cash_journal = cls.env["account.journal"].create(
+            {"name": "门店现金", "code": "TCSH", "type": "cash"}
+        )
+        cash = cls.env["pos.payment.method"].create(
+            {"name": "现金", "journal_id": cash_journal.id, "is_cash_count": True}
+        )
+        config = cls.env["pos.config"].create(
+            {
+                "name": "东店收银台",
+                "picking_type_id": cls.store_warehouse.pos_type_id.id,
+                "payment_method_ids": [Command.set(cash.ids)],
+            }
+        )
+        config.open_ui()
+        session = config.current_session_id
+        total = qty * price
+        order = cls.env["pos.order"].create(
+            {
+                "session_id": session.id,
+                "partner_id": cls.member.id,
+                "lines": [
+                    Command.create(
+                        {
+                            "product_id": cls.product.id,
+                            "qty": qty,
+                            "price_unit": price,
+                            "price_subtotal": total,
+                            "price_subtotal_incl": total,
+                        }
+                    )
+                ],
+                "amount_tax": 0.0,
+                "amount_total": total,
+                "amount_paid": 0.0,
+                "amount_return": 0.0,
+            }
+        )
+        cls.env["pos.make.payment"].with_context(
+            active_id=order.id, active_ids=order.ids
+        ).create({"amount": total, "payment_method_id": cash.id}).check()
+        return order
+
+
+@tagged("post_install", "-at_install")
+class TestRetailSalesReport(SalesCommon):
+    def _rows(self, user=None):
+        Report = self.env["retail.sales.report"]
+        if user:
+            Report = Report.with_user(user)
+        return Report.search([("product_id", "=", self.product.id)])
+
+    def test_rows_are_the_confirmed_and_paid_lines(self):
+        self.assertEqual(self.pos_order.state, "paid")
+        rows = self._rows()
+        self.assertEqual(
+            sorted(
+                (r.source, r.order_name, r.warehouse_id, r.quantity, r.revenue)
+                for r in rows
+            ),
+            sorted(
+                [
+                    ("pos", self.pos_order.name, self.store_warehouse, 2, 24),
+                    ("sale", self.hq_order.name, self.hq_warehouse, 3, 30),
+                    ("sale", self.store_order.name, self.store_warehouse, 5, 45),
+                ]
+            ),
+        )
+        pos_row = rows.filtered(lambda r: r.source == "pos")
+        self.assertEqual(pos_row.partner_id, self.member)
+        self.assertEqual(pos_row.grade_id, self.grade)
+        self.assertEqual(
+            pos_row.channel_id, self.pos_order.session_id.config_id.retail_channel_id
+        )
+        self.assertEqual((pos_row.cost, pos_row.margin), (12, 12))
+        sale_row = rows.filtered(lambda r: r.order_name == self.store_order.name)
+        self.assertEqual(sale_row.channel_id, self.store_order.retail_channel_id)
+        self.assertEqual(sale_row.user_id, self.store_order.user_id)
+        self.assertEqual(
+            (sale_row.categ_id, sale_row.brand_id), (self.category, self.brand)
+        )
+        self.assertEqual((sale_row.cost, sale_row.margin), (30, 15))
+
+    def test_groups_by_store_and_month(self):
+        groups = self.env["retail.sales.report"]._read_group(
+            [("product_id", "=", self.product.id)],
+            ["warehouse_id", "source"],
+            ["quantity:sum", "revenue:sum", "margin:sum"],
+        )
+        self.assertEqual(
+            sorted((w.code, s, q, r, m) for w, s, q, r, m in groups),
+            sorted(
+                [
+                    (self.hq_warehouse.code, "sale", 3, 30, 12),
+                    (self.store_warehouse.code, "sale", 5, 45, 15),
+                    (self.store_warehouse.code, "pos", 2, 24, 12),
+                ]
+            ),
+        )
+        by_month = self.env["retail.sales.report"]._read_group(
+            [("product_id", "=", self.product.id)], ["date:month"], ["revenue:sum"]
+        )
+        self.assertEqual([revenue for __, revenue in by_month], [99])
+
+    def test_store_manager_sees_only_their_stores(self):
+        rows = self._rows(self.role_users["store_manager"])
+        self.assertEqual(rows.warehouse_id, self.store_warehouse)
+        self.assertEqual(sorted(rows.mapped("revenue")), [24, 45])
+        self.assertEqual(len(self._rows(self.role_users["hq_admin"])), 3)
+        self.assertEqual(len(self._rows(self.role_users["accountant"])), 3)
+
+    def test_cashiers_get_no_sales_analysis(self):
+        with self.assertRaises(AccessError):
+            self._rows(self.role_users["cashier"])
+        self.assertEqual(
+            self.env["retail.sales.report"]._fields["cost"].groups,
+            "retail_wholesale.retail_wholesale_group_store_manager,"
+            "retail_wholesale.retail_wholesale_group_accountant",
+        )
+
+    def test_history_refresh_keeps_the_figures(self):
+        Report = self.env["retail.sales.report"]
+        old = self._sale_order(self.store_warehouse, 4, 10.0)
+        old.date_order = fields.Datetime.now() - timedelta(days=40)
+
+        def figures():
+            groups = Report._read_group(
+                [("product_id", "=", self.product.id)],
+                ["order_name"],
+                ["quantity:sum", "revenue:sum"],
+            )
+            return sorted((name, qty, revenue) for name, qty, revenue in groups)
+
+        before = figures()
+        self.assertEqual(len(before), 4)
+        cutoff = Report._refresh_fact()
+        self.assertEqual(cutoff.date(), fields.Date.today() - timedelta(days=3))
+        self.assertEqual(figures(), before)
+        # the old order now comes from the materialized history, today's live
+        self.env.cr.execute(
+            "SELECT order_name FROM retail_sales_fact WHERE product_id = %s "
+            "AND date < %s",
+            [self.product.id, cutoff],
+        )
+        self.assertEqual([name for (name,) in self.env.cr.fetchall()], [old.name])
+        new = self._sale_order(self.hq_warehouse, 1, 10.0)
+        self.assertIn((new.name, 1, 10), figures())
+        # the nightly refresh of a populated history runs concurrently with readers
+        Report._refresh_fact()
+        self.assertEqual(len(figures()), 5)
+
+    def test_dashboard_figures_follow_the_store_scope(self):
+        Report = self.env["retail.sales.report"]
+        data = Report.with_user(self.role_users["hq_admin"]).retail_dashboard_data()
+        self.assertEqual(data["today"]["revenue"], 99)
+        self.assertEqual(data["today"]["orders"], 3)
+        self.assertEqual(data["today"]["basket"], 33)
+        self.assertEqual(data["month"]["margin"], 39)
+        self.assertEqual(
+            [(s["name"], s["revenue"]) for s in data["stores"]],
+            [("Test Store East", 69), (self.hq_warehouse.name, 30)],
+        )
+        self.assertEqual(
+            data["top_products"], [{"name": "花生油 5L", "quantity": 10, "revenue": 99}]
+        )
+        store = Report.with_user(self.role_users["store_manager"])
+        data = store.retail_dashboard_data()
+        self.assertEqual(data["today"]["revenue"], 69)
+        self.assertEqual([s["name"] for s in data["stores"]], ["Test Store East"])
+        with self.assertRaises(AccessError):
+            Report.with_user(self.role_users["cashier"]).retail_dashboard_data()
+
+
+@tagged("post_install", "-at_install")
+class TestRetailDashboardTour(SalesCommon, HttpCase):
+    def test_head_office_dashboard_shows_kpis_and_charts(self):
+        self.start_tour(
+            "/odoo/action-retail_reports.retail_dashboard_action_hq",
+            "retail_reports_dashboard_tour",
+            login="admin",
+        )

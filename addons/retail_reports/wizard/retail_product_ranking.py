@@ -1,0 +1,225 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
+
+from ..report.retail_sales_report import COST_GROUPS
+from ..tools.xlsx import download_action, table_xlsx
+
+# a product is in class A while the products ranked above it by revenue make less than
+# 80 % of the revenue, in B below 95 %, in C after that
+ABC_LIMITS = (0.80, 0.95)
+
+
+class RetailProductRanking(models.TransientModel):
+    """Hot and slow sellers: the top or bottom N products of a period and stores by
+    quantity, revenue or margin, with their ABC class over all the products sold.
+
+    One SQL query over the sales analysis (its record rules apply: a store manager
+    ranks their stores only), with window functions for the shares and classes.
+    """
+
+    _name = "retail.product.ranking"
+    _description = "Hot and Slow Sellers"
+
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self) - relativedelta(days=29),
+    )
+    date_to = fields.Date(
+        string="To", required=True, default=lambda self: fields.Date.context_today(self)
+    )
+    warehouse_ids = fields.Many2many(
+        "stock.warehouse",
+        string="Stores",
+        help="Leave empty for every store you may see.",
+    )
+    measure = fields.Selection(
+        [("quantity", "Quantity"), ("revenue", "Revenue"), ("margin", "Margin")],
+        required=True,
+        default="revenue",
+    )
+    direction = fields.Selection(
+        [("top", "Hot Sellers (Top)"), ("bottom", "Slow Sellers (Bottom)")],
+        string="Rank",
+        required=True,
+        default="top",
+    )
+    limit = fields.Integer(string="Number of Products", required=True, default=20)
+    line_ids = fields.One2many(
+        "retail.product.ranking.line", "ranking_id", string="Products"
+    )
+
+    @api.constrains("date_from", "date_to", "limit")
+    def _check_parameters(self):
+        for wizard in self:
+            if wizard.date_from > wizard.date_to:
+                raise ValidationError(
+                    self.env._("The start of the period is after its end.")
+                )
+            if wizard.limit <= 0:
+                raise ValidationError(
+                    self.env._("The number of products must be positive.")
+                )
+
+    def _domain(self):
+        start = fields.Datetime.to_datetime(self.date_from)
+        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
+        domain = [("date", ">=", start), ("date", "<", end)]
+        if self.warehouse_ids:
+            domain.append(("warehouse_id", "in", self.warehouse_ids.ids))
+        return domain
+
+    def _ranking(self):
+        """Dicts of product_id, quantity, revenue, margin, share, cumulative_share,
+        abc_class for the N products of the ranking, in rank order."""
+        self.ensure_one()
+        Report = self.env["retail.sales.report"]
+        query = Report._search(self._domain())
+        product = Report._field_to_sql(query.table, "product_id", query)
+        query.groupby = product
+        per_product = query.select(
+            SQL(
+                """%s AS product_id,
+                   SUM(%s) AS quantity,
+                   SUM(%s) AS revenue,
+                   SUM(%s) AS margin""",
+                product,
+                Report._field_to_sql(query.table, "quantity", query),
+                Report._field_to_sql(query.table, "revenue", query),
+                Report._field_to_sql(query.table, "margin", query),
+            )
+        )
+        order = SQL(
+            "%s %s, product_id",
+            SQL.identifier(self.measure),
+            SQL("DESC") if self.direction == "top" else SQL("ASC"),
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH per_product AS (%(per_product)s),
+                ranked AS (
+                    SELECT *,
+                           revenue / NULLIF(SUM(revenue) OVER (), 0) AS share,
+                           SUM(revenue) OVER (ORDER BY revenue DESC, product_id
+                                              ROWS UNBOUNDED PRECEDING)
+                               / NULLIF(SUM(revenue) OVER (), 0)
+                               AS cumulative_share
+                      FROM per_product
+                )
+                SELECT product_id, quantity, revenue, margin,
+                       COALESCE(share, 0) AS share,
+                       COALESCE(cumulative_share, 0) AS cumulative_share,
+                       CASE WHEN COALESCE(cumulative_share - share, 0) < %(a)s
+                                 THEN 'A'
+                            WHEN COALESCE(cumulative_share - share, 0) < %(b)s
+                                 THEN 'B'
+                            ELSE 'C' END AS abc_class
+                  FROM ranked
+              ORDER BY %(order)s
+                 LIMIT %(limit)s
+                """,
+                per_product=per_product,
+                a=ABC_LIMITS[0],
+                b=ABC_LIMITS[1],
+                order=order,
+                limit=self.limit,
+            )
+        )
+        return self.env.cr.dictfetchall()
+
+    def action_compute(self):
+        self.ensure_one()
+        show_margin = self.env.user.has_groups(COST_GROUPS)
+        if self.measure == "margin" and not show_margin:
+            raise AccessError(self.env._("You may not see margins."))
+        rows = self._ranking()
+        if not show_margin:
+            for row in rows:
+                del row["margin"]
+        self.line_ids = [fields.Command.clear()] + [
+            fields.Command.create(dict(row, rank=rank))
+            for rank, row in enumerate(rows, start=1)
+        ]
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _xlsx_content(self):
+        self.ensure_one()
+        if not self.line_ids:
+            self.action_compute()
+        show_margin = self.env.user.has_groups(COST_GROUPS)
+        headers = [
+            self.env._("Product"),
+            self.env._("Rank"),
+            self.env._("Quantity"),
+            self.env._("Revenue"),
+            *([self.env._("Margin")] if show_margin else []),
+            self.env._("Revenue Share"),
+            self.env._("Cumulative Share"),
+            self.env._("ABC Class"),
+        ]
+        rows = [
+            (
+                line.product_id.display_name,
+                line.rank,
+                line.quantity,
+                line.revenue,
+                *([line.margin] if show_margin else []),
+                line.share,
+                line.cumulative_share,
+                line.abc_class,
+            )
+            for line in self.line_ids
+        ]
+        direction = dict(self._fields["direction"]._description_selection(self.env))
+        return table_xlsx(
+            direction[self.direction],
+            self.env._(
+                "%(date_from)s to %(date_to)s, %(stores)s",
+                date_from=self.date_from,
+                date_to=self.date_to,
+                stores=", ".join(self.warehouse_ids.mapped("name"))
+                or self.env._("all stores"),
+            ),
+            headers,
+            rows,
+        )
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        name = self.env._(
+            "Products %(date_from)s %(date_to)s.xlsx",
+            date_from=self.date_from,
+            date_to=self.date_to,
+        )
+        return download_action(self, name, self._xlsx_content())
+
+
+class RetailProductRankingLine(models.TransientModel):
+    _name = "retail.product.ranking.line"
+    _description = "Hot and Slow Sellers Line"
+    _order = "rank"
+
+    ranking_id = fields.Many2one(
+        "retail.product.ranking", required=True, ondelete="cascade"
+    )
+    rank = fields.Integer()
+    product_id = fields.Many2one("product.product")
+    categ_id = fields.Many2one(related="product_id.categ_id")
+    quantity = fields.Float()
+    revenue = fields.Float()
+    margin = fields.Float(groups=COST_GROUPS)
+    share = fields.Float(string="Revenue Share")
+    cumulative_share = fields.Float()
+    abc_class = fields.Selection(
+        [("A", "A"), ("B", "B"), ("C", "C")], string="ABC Class"
+    )
