@@ -15,3 +15,7 @@ from . import sale_order_line
 from . import stock_move
 from . import stock_rule
 from . import stock_warehouse
+from . import retail_stock_level
+from . import stock_lot
+from . import stock_picking
+from . import stock_quant

@@ -11,3 +11,14 @@ class ResCompany(models.Model):
         help="Prices stores pay head office for the goods they order (门店拿货价). "
         "Without it, store orders are priced at the product cost.",
     )
+    retail_markdown_days = fields.Integer(
+        string="Near-expiry Markdown Days",
+        default=30,
+        help="Lots expiring within this many days get a suggested markdown price on the "
+        "near-expiry board (临期促销).",
+    )
+    retail_markdown_percent = fields.Float(
+        string="Near-expiry Markdown (%)",
+        default=30.0,
+        help="Discount off the sales price suggested for near-expiry lots.",
+    )
