@@ -257,11 +257,17 @@ def main():
         "--reuse", action="store_true", help="reuse the databases if present"
     )
     parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS))
+    parser.add_argument(
+        "--prefix",
+        default="rw_bench",
+        help="database name prefix, so that several checkouts can bench side by side",
+    )
     args = parser.parse_args()
 
     import odoo
 
-    vanilla, ours = f"rw_bench_vanilla_{args.scale}", f"rw_bench_retail_{args.scale}"
+    vanilla = f"{args.prefix}_vanilla_{args.scale}"
+    ours = f"{args.prefix}_retail_{args.scale}"
     generated = {
         vanilla: prepare(vanilla, CORE, args.scale, args.reuse),
         ours: prepare(ours, OURS, args.scale, args.reuse),

@@ -19,3 +19,6 @@ from . import retail_stock_level
 from . import stock_lot
 from . import stock_picking
 from . import stock_quant
+from . import stock_scrap
+from . import retail_stocktake
+from . import retail_stocktake_line

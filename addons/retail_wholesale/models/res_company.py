@@ -22,3 +22,10 @@ class ResCompany(models.Model):
         default=30.0,
         help="Discount off the sales price suggested for near-expiry lots.",
     )
+    retail_scrap_approval_amount = fields.Monetary(
+        string="Scrap Approval Above",
+        currency_field="currency_id",
+        default=500.0,
+        help="Scraps (报损) worth more than this at cost need a store manager's or head "
+        "office's approval. 0: never.",
+    )

@@ -507,7 +507,9 @@ class RetailStockLevel(models.Model):
     def _cron_stock_alerts(self):
         """Daily job: refresh every warehouse, then keep exactly one activity per alert."""
         self._refresh_levels()
-        self.search([])._sync_alert_activities()
+        self.search(
+            ["|", ("alert_state", "!=", "ok"), ("alert_activity_state", "!=", False)]
+        )._sync_alert_activities()
 
     def _alert_responsible(self, buyers_by_company):
         """Store manager of a store warehouse, else the supplier's buyer, the product's

@@ -12,3 +12,4 @@ from . import test_retail_flash_sale
 from . import test_pricelist_base_breaks
 from . import test_retail_stock_level
 from . import test_retail_expiry
+from . import test_retail_stocktake
