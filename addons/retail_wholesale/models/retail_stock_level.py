@@ -70,7 +70,6 @@ class RetailStockLevel(models.Model):
         "suggestions fill up to it. 0 means no limit.",
     )
     daily_sales = fields.Float(
-        string="Daily Sales",
         digits="Product Unit of Measure",
         readonly=True,
         help="Average quantity sold per day (sale orders and POS orders of the "

@@ -10,7 +10,6 @@ class RetailStocktakeLine(models.Model):
 
     stocktake_id = fields.Many2one(
         comodel_name="retail.stocktake",
-        string="Stocktake",
         required=True,
         index=True,
         ondelete="cascade",
@@ -44,7 +43,6 @@ class RetailStocktakeLine(models.Model):
     tracking = fields.Selection(related="product_id.tracking")
     lot_id = fields.Many2one(
         comodel_name="stock.lot",
-        string="Lot",
         check_company=True,
         domain="[('product_id', '=', product_id)]",
     )

@@ -25,9 +25,9 @@ class RetailExpiryReport(models.Model):
     categ_id = fields.Many2one(
         comodel_name="product.category", string="Product Category", readonly=True
     )
-    lot_id = fields.Many2one(comodel_name="stock.lot", string="Lot", readonly=True)
+    lot_id = fields.Many2one(comodel_name="stock.lot", readonly=True)
     expiration_date = fields.Datetime(readonly=True)
-    days_left = fields.Integer(string="Days Left", readonly=True)
+    days_left = fields.Integer(readonly=True)
     bucket = fields.Selection(
         selection=[
             ("expired", "Expired"),

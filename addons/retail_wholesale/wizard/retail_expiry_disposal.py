@@ -26,7 +26,7 @@ class RetailExpiryDisposal(models.TransientModel):
             "retail_wholesale.stock_scrap_reason_tag_expired", raise_if_not_found=False
         ),
     )
-    note = fields.Char(string="Note")
+    note = fields.Char()
     quant_ids = fields.Many2many(
         comodel_name="stock.quant",
         string="Expired Stock",
