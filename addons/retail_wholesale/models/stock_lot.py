@@ -1,9 +1,6 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-# days-left buckets of the near-expiry board: (key, last day included)
-EXPIRY_BUCKETS = (("expired", 0), ("7", 7), ("30", 30), ("90", 90))
-
 
 class StockLot(models.Model):
     _inherit = "stock.lot"
