@@ -25,8 +25,8 @@ def open_till(env):
     config = env["pos.config"].create(
         {"name": "Bench till", "payment_method_ids": [(6, 0, cash.ids)]}
     )
-    config.open_ui()
-    return config.current_session_id, cash
+    session = env["pos.session"].create({"config_id": config.id, "user_id": env.uid})
+    return session, cash
 
 
 def order_payloads(env, session, cash, count, seed=7):

@@ -17,3 +17,9 @@ from . import stock_rule
 from . import stock_warehouse
 from . import retail_backup
 from . import stock_quant
+from . import retail_stock_level
+from . import stock_lot
+from . import stock_picking
+from . import stock_scrap
+from . import retail_stocktake
+from . import retail_stocktake_line

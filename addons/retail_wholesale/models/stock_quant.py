@@ -13,3 +13,18 @@ class StockQuant(models.Model):
         return super()._update_available_quantity(
             product_id, location_id, *args, **kwargs
         )
+
+    @api.model
+    def _get_removal_strategy(self, product_id, location_id):
+        """First expired, first out for products tracked by expiry date, unless their
+        category or location sets another strategy."""
+        strategy = super()._get_removal_strategy(product_id, location_id)
+        if strategy == "fifo" and product_id.sudo().use_expiration_date:
+            explicit = product_id.sudo().categ_id.removal_strategy_id
+            loc = location_id.sudo()
+            while loc and not explicit:
+                explicit = loc.removal_strategy_id
+                loc = loc.location_id
+            if not explicit:
+                return "fefo"
+        return strategy

@@ -1,1 +1,2 @@
 from . import sale_report
+from . import retail_expiry_report

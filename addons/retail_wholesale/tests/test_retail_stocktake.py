@@ -1,0 +1,267 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import RetailCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRetailStocktake(RetailCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stock = cls.hq_warehouse.lot_stock_id
+        cls.rice = cls.env["product.product"].create(
+            {"name": "Rice Bag", "is_storable": True, "standard_price": 20.0}
+        )
+        cls.juice = cls.env["product.product"].create(
+            {
+                "name": "Orange Juice",
+                "is_storable": True,
+                "tracking": "lot",
+                "standard_price": 3.0,
+            }
+        )
+        cls.lot1, cls.lot2 = cls.env["stock.lot"].create(
+            [{"name": name, "product_id": cls.juice.id} for name in ("OJ-1", "OJ-2")]
+        )
+        cls.other_lot = cls.env["stock.lot"].create(
+            {"name": "RICE-LOT", "product_id": cls.rice.id}
+        )
+        Quant = cls.env["stock.quant"]
+        Quant._update_available_quantity(cls.rice, cls.stock, 10)
+        Quant._update_available_quantity(cls.juice, cls.stock, 5, lot_id=cls.lot1)
+        cls.keeper = cls.role_users["keeper"]
+        cls.manager = cls.role_users["store_manager"]
+        cls.manager.retail_warehouse_ids = cls.hq_warehouse
+
+    def _sheet(self, blind=True):
+        sheet = (
+            self.env["retail.stocktake"]
+            .with_user(self.keeper)
+            .create({"location_id": self.stock.id, "blind": blind})
+        )
+        sheet.action_start()
+        return sheet
+
+    def _line(self, sheet, product, lot=None):
+        return sheet.line_ids.filtered(
+            lambda line: (
+                line.product_id == product and line.lot_id == (lot or line.lot_id)
+            )
+        )
+
+    def test_blind_count_approved_and_applied(self):
+        sheet = self._sheet()
+        self.assertEqual(sheet.state, "counting")
+        self.assertTrue(sheet.name.startswith("PD/"))
+        rice = self._line(sheet, self.rice)
+        juice = self._line(sheet, self.juice, self.lot1)
+        # the counters do not see the books
+        self.assertEqual(rice.shown_theoretical_qty, 0)
+        with self.assertRaises(AccessError):
+            rice.read(["theoretical_qty"])
+        rice.counted_qty = 8
+        juice.counted = True
+        juice.counted_qty = 5
+        sheet.line_ids = [
+            Command.create(
+                {"product_id": self.juice.id, "lot_id": self.lot2.id, "counted_qty": 2}
+            )
+        ]
+        sheet.action_submit()
+        self.assertEqual(sheet.state, "to_approve")
+        # the books show once submitted
+        self.assertEqual(rice.shown_theoretical_qty, 10)
+        self.assertEqual(rice.difference_qty, -2)
+        self.assertEqual(rice.difference_value, -40)
+        self.assertEqual(sheet.difference_value, -40 + 2 * 3.0)
+        with self.assertRaises(UserError):
+            rice.counted_qty = 9
+        with self.assertRaises(AccessError):
+            sheet.action_approve()
+        sheet.with_user(self.manager).action_approve()
+        self.assertEqual(sheet.state, "done")
+        self.assertEqual(sheet.approved_by_id, self.manager)
+        self.assertEqual(
+            self.rice.with_context(location=self.stock.id).qty_available, 8
+        )
+        self.assertEqual(self.lot1.product_qty, 5)
+        self.assertEqual(self.lot2.product_qty, 2)
+        move = self.env["stock.move"].search(
+            [("product_id", "=", self.rice.id), ("reference", "=", sheet.name)]
+        )
+        self.assertEqual(move.quantity, 2)
+        self.assertEqual(move.state, "done")
+        with self.assertRaises(UserError) as caught:
+            sheet.with_user(self.manager).action_approve()
+        self.assertIn("already approved", str(caught.exception))
+        self.assertEqual(
+            self.rice.with_context(location=self.stock.id).qty_available, 8
+        )
+
+    def test_bad_counts(self):
+        sheet = self._sheet(blind=False)
+        rice = self._line(sheet, self.rice)
+        self.assertEqual(rice.shown_theoretical_qty, 10)
+        with self.assertRaises(ValidationError) as caught:
+            rice.counted_qty = -3
+        self.assertIn("cannot be negative", str(caught.exception))
+        # a lot of another product
+        with self.assertRaises(ValidationError) as caught:
+            sheet.line_ids = [
+                Command.create(
+                    {
+                        "product_id": self.juice.id,
+                        "lot_id": self.other_lot.id,
+                        "counted_qty": 1,
+                    }
+                )
+            ]
+        self.assertIn("RICE-LOT is not a lot of Orange Juice", str(caught.exception))
+        # a tracked product counted without its lot
+        with self.assertRaises(ValidationError) as caught:
+            sheet.line_ids = [
+                Command.create({"product_id": self.juice.id, "counted_qty": 1})
+            ]
+        self.assertIn("say which lot", str(caught.exception))
+        self.assertEqual(len(sheet.line_ids), 2)
+        with self.assertRaises(UserError) as caught:
+            sheet.action_submit()
+        self.assertIn("Count every line", str(caught.exception))
+        self.assertEqual(sheet.state, "counting")
+        with self.assertRaises(UserError):
+            sheet.with_user(self.manager).action_approve()
+        self.assertEqual(
+            self.rice.with_context(location=self.stock.id).qty_available, 10
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestRetailScrap(RetailCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stock = cls.hq_warehouse.lot_stock_id
+        cls.env.company.retail_scrap_approval_amount = 100
+        cls.vase = cls.env["product.product"].create(
+            {"name": "Glass Vase", "is_storable": True, "standard_price": 30.0}
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.vase, cls.stock, 10)
+        cls.keeper = cls.role_users["keeper"]
+        cls.manager = cls.role_users["store_manager"]
+        cls.damaged = cls.env.ref("retail_wholesale.stock_scrap_reason_tag_damaged")
+
+    def _scrap(self, qty, reasons=True):
+        return (
+            self.env["stock.scrap"]
+            .with_user(self.keeper)
+            .create(
+                {
+                    "product_id": self.vase.id,
+                    "scrap_qty": qty,
+                    "location_id": self.stock.id,
+                    "scrap_reason_tag_ids": [Command.set(self.damaged.ids)]
+                    if reasons
+                    else [],
+                }
+            )
+        )
+
+    def test_scrap_needs_a_reason(self):
+        scrap = self._scrap(1, reasons=False)
+        with self.assertRaises(UserError) as caught:
+            scrap.action_validate()
+        self.assertIn("Give a reason", str(caught.exception))
+        self.assertEqual(scrap.state, "draft")
+
+    def test_small_scrap_goes_through(self):
+        scrap = self._scrap(3)  # 90 at cost, under 100
+        self.assertFalse(scrap.retail_needs_approval)
+        scrap.action_validate()
+        self.assertEqual(scrap.state, "done")
+        self.assertEqual(self.vase.qty_available, 7)
+
+    def test_large_scrap_needs_approval_once(self):
+        scrap = self._scrap(4)  # 120 at cost
+        self.assertEqual(scrap.retail_value, 120)
+        self.assertTrue(scrap.retail_needs_approval)
+        with self.assertRaises(UserError) as caught:
+            scrap.action_validate()
+        self.assertIn("must approve it first", str(caught.exception))
+        self.assertEqual(self.vase.qty_available, 10)
+        with self.assertRaises(AccessError):
+            scrap.action_retail_approve()
+        scrap.with_user(self.manager).action_retail_approve()
+        self.assertEqual(scrap.retail_approved_by_id, self.manager)
+        with self.assertRaises(UserError) as caught:
+            scrap.with_user(self.manager).action_retail_approve()
+        self.assertIn("already approved", str(caught.exception))
+        scrap.action_validate()
+        self.assertEqual(scrap.state, "done")
+        self.assertEqual(self.vase.qty_available, 6)
+
+
+@tagged("post_install", "-at_install")
+class TestRetailExpiryDisposal(RetailCommon):
+    def test_expired_lots_are_scrapped_with_a_reason(self):
+        stock = self.hq_warehouse.lot_stock_id
+        cheese = self.env["product.product"].create(
+            {
+                "name": "Soft Cheese",
+                "is_storable": True,
+                "tracking": "lot",
+                "use_expiration_date": True,
+                "standard_price": 50.0,
+            }
+        )
+        now = fields.Datetime.now()
+        old, fresh = self.env["stock.lot"].create(
+            [
+                {
+                    "name": name,
+                    "product_id": cheese.id,
+                    "expiration_date": now + timedelta(days=days),
+                }
+                for name, days in (("CH-OLD", -1), ("CH-NEW", 40))
+            ]
+        )
+        Quant = self.env["stock.quant"]
+        Quant._update_available_quantity(cheese, stock, 4, lot_id=old)
+        Quant._update_available_quantity(cheese, stock, 6, lot_id=fresh)
+        manager = self.role_users["store_manager"]
+        wizard = (
+            self.env["retail.expiry.disposal"]
+            .with_user(manager)
+            .create({"warehouse_id": self.hq_warehouse.id, "note": "Weekly check"})
+        )
+        self.assertEqual(wizard.quant_ids.lot_id, old)
+        self.assertEqual(
+            wizard.reason_tag_ids,
+            self.env.ref("retail_wholesale.stock_scrap_reason_tag_expired"),
+        )
+        wizard.action_dispose()
+        scrap = self.env["stock.scrap"].search([("product_id", "=", cheese.id)])
+        self.assertEqual(scrap.state, "done")
+        self.assertEqual(scrap.lot_id, old)
+        self.assertEqual(scrap.scrap_qty, 4)
+        self.assertEqual(scrap.origin, "Weekly check")
+        self.assertEqual(old.product_qty, 0)
+        self.assertEqual(fresh.product_qty, 6)
+        # 200 at cost, over the default threshold: approved by the manager who disposed
+        self.assertEqual(scrap.retail_approved_by_id, manager)
+        layer = self.env["stock.valuation.layer"].search(
+            [("stock_move_id", "in", scrap.move_ids.ids)]
+        )
+        self.assertEqual(layer.value, -200)
+        # nothing expired any more
+        again = (
+            self.env["retail.expiry.disposal"]
+            .with_user(manager)
+            .create({"warehouse_id": self.hq_warehouse.id})
+        )
+        with self.assertRaises(UserError) as caught:
+            again.action_dispose()
+        self.assertIn("has no expired stock", str(caught.exception))
