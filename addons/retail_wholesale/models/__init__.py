@@ -15,3 +15,14 @@ from . import sale_order_line
 from . import stock_move
 from . import stock_rule
 from . import stock_warehouse
+from . import retail_book_line_mixin
+from . import retail_book_accessory
+from . import retail_return_reason
+from . import product_product_book
+from . import sale_order_line_book
+from . import sale_order_book
+from . import purchase_order_line_book
+from . import purchase_order_book
+from . import account_move_line_book
+from . import account_move_book
+from . import stock_picking_book

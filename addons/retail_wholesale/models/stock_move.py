@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockMove(models.Model):
@@ -34,3 +34,27 @@ class StockMove(models.Model):
         lines = self.retail_store_order_line_id
         if lines:
             lines.sudo().order_id._close_when_received()
+
+    retail_pack_qty_text = fields.Char(
+        string="Demand (件/包/本)",
+        compute="_compute_retail_pack_qty_text",
+        help="The demand in cases, bundles and copies, e.g. 3件2包5本.",
+    )
+    retail_pack_done_text = fields.Char(
+        string="Quantity (件/包/本)",
+        compute="_compute_retail_pack_qty_text",
+        help="The quantity counted in cases, bundles and copies, e.g. 3件2包5本.",
+    )
+
+    @api.depends("product_id", "product_qty", "quantity", "product_uom")
+    def _compute_retail_pack_qty_text(self):
+        for move in self:
+            product = move.product_id
+            if not product.retail_bundle_qty:
+                move.retail_pack_qty_text = move.retail_pack_done_text = False
+                continue
+            done = move.product_uom._compute_quantity(
+                move.quantity, product.uom_id, round=False
+            )
+            move.retail_pack_qty_text = product.retail_format_pack_qty(move.product_qty)
+            move.retail_pack_done_text = product.retail_format_pack_qty(done)

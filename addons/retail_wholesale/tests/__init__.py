@@ -10,3 +10,9 @@ from . import test_retail_store_order
 from . import test_price_matrix
 from . import test_retail_flash_sale
 from . import test_pricelist_base_breaks
+from . import test_book_tools
+from . import test_book_product
+from . import test_book_amounts
+from . import test_book_accessory
+from . import test_book_return
+from . import test_book_import
