@@ -53,6 +53,7 @@
         "wizard/account_move_reversal_views.xml",
         "report/sale_order_book_templates.xml",
         "report/account_move_book_templates.xml",
+        "report/stock_picking_book_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

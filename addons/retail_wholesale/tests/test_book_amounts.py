@@ -77,6 +77,12 @@ class TestBookAmounts(BookCommon):
         self.assertIn("2件2包", html)
         self.assertIn("4,000.00", html)
         self.assertIn("2,600.00", html)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("stock.action_report_delivery", picking.ids)[0]
+            .decode()
+        )
+        self.assertIn("2件2包", html)
 
     def test_purchase_order_cover_and_net_amounts(self):
         order = self.env["purchase.order"].create(
@@ -100,8 +106,13 @@ class TestBookAmounts(BookCommon):
         receipt = order.picking_ids
         move = receipt.move_ids.filtered(lambda m: m.product_id == self.book)
         self.assertEqual(move.retail_pack_qty_text, "5件")
-        move.quantity = 190
+        # the receipt is counted by 件: 4 cases and 3 bundles arrived
+        move.retail_pack_done_text = "4件3包"
+        self.assertEqual(move.quantity, 190.0)
         self.assertEqual(move.retail_pack_done_text, "4件3包")
+        with self.assertRaisesRegex(UserError, "is not a quantity"):
+            move.retail_pack_done_text = "四件"
+        self.assertEqual(move.quantity, 190.0)
         receipt.move_ids.filtered(lambda m: m.product_id == self.cd).quantity = 190
         receipt.with_context(
             skip_backorder=True, picking_ids_not_to_backorder=receipt.ids
