@@ -33,20 +33,26 @@ class StockPicking(models.Model):
         customer over the period of the limit, both at the prices of the sale lines,
         counting this return."""
         self.ensure_one()
-        returns = self.move_ids.filtered(
+        # warehouse keepers validate returns without reading sale prices themselves
+        picking = self.sudo()
+        returns = picking.move_ids.filtered(
             lambda m: (
                 m.sale_line_id
                 and m.origin_returned_move_id
                 and m.state not in ("done", "cancel")
             )
         )
-        if self.picking_type_code != "incoming" or not returns or not self.partner_id:
+        if (
+            picking.picking_type_code != "incoming"
+            or not returns
+            or not picking.partner_id
+        ):
             return None
-        partner = self.partner_id.commercial_partner_id
+        partner = picking.partner_id.commercial_partner_id
         limit, action, days = partner._retail_return_rate_policy()
         if not limit:
             return None
-        Move = self.env["stock.move"].sudo()
+        Move = picking.env["stock.move"]
         domain = [
             ("state", "=", "done"),
             ("date", ">=", fields.Datetime.now() - timedelta(days=days)),
