@@ -58,3 +58,23 @@ class TestBookAccessory(BookCommon):
         self.assertEqual(cd_line.product_qty, 60.0)
         book_line.unlink()
         self.assertFalse(order.order_line)
+
+    def test_copied_orders_keep_one_accessory_line_per_book(self):
+        order = self._sale([(self.book, 5)])
+        copy = order.copy()
+        self.assertEqual(self._accessory_lines(copy).product_uom_qty, 5.0)
+        self.assertEqual(
+            self._accessory_lines(copy).retail_accessory_parent_id.order_id, copy
+        )
+        purchase = self.env["purchase.order"].create(
+            {
+                "partner_id": self.publisher.id,
+                "order_line": [
+                    Command.create({"product_id": self.book.id, "product_qty": 40})
+                ],
+            }
+        )
+        copy = purchase.copy()
+        cd_line = copy.order_line.filtered(lambda line: line.product_id == self.cd)
+        self.assertEqual(cd_line.product_qty, 40.0)
+        self.assertEqual(cd_line.retail_accessory_parent_id.order_id, copy)

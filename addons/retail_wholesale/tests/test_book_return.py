@@ -143,6 +143,7 @@ class TestBookReturn(BookCommon):
             order.action_create_invoice()["res_id"]
         )
         self.assertEqual(refund.move_type, "in_refund")
+        self.assertEqual(refund.retail_return_reason_id, self.reason)
         line = refund.invoice_line_ids.filtered(
             lambda line: line.product_id == self.book
         )
