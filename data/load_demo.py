@@ -188,6 +188,7 @@ BOOKS = [
     ),
 ]
 BOOK_PRICES = [19.8, 25.0, 28.0, 32.0, 36.0, 39.8, 45.0, 49.0, 58.0, 68.0]
+BOOK_AUTHORS = ["林晓", "陈思远", "王一鸣", "赵晴", "周文", "孙立", "李明华", "吴悦"]
 
 SUPPLIERS = [
     ("上海粮油批发有限公司", ["粮油", "方便食品"], 3),
@@ -332,6 +333,7 @@ class DemoChain:
             customer.credit_limit = 80000.0
         with self.at(self.today - dt.timedelta(days=1), 18):
             self.stocktake_expiry_lots()
+            self.setup_book_accessories()
         with self.at(self.today, 9):
             self.open_documents()
 
@@ -560,11 +562,24 @@ class DemoChain:
                 for b in part_b:
                     number += 1
                     price = self.rng.choice(BOOK_PRICES)
+                    isbn = ean13(f"9787{registrant}{number:04d}")
+                    # 件/包/本: exercise books in bundles of 20, 5 bundles a case
+                    bundle, case = (20, 5) if sub == "教辅" else (10, 4)
                     vals_list.append(
                         {
                             "name": f"{a}{b}",
                             "default_code": f"B{registrant}{number:04d}",
-                            "barcode": ean13(f"9787{registrant}{number:04d}"),
+                            "barcode": isbn,
+                            "retail_isbn": isbn,
+                            "retail_cover_price": price,
+                            "retail_author": BOOK_AUTHORS[number % len(BOOK_AUTHORS)],
+                            "retail_publisher": publisher,
+                            "retail_edition": "第1版",
+                            "retail_publication_date": dt.date(
+                                2019 + number % 6, 1 + number % 12, 1
+                            ),
+                            "retail_bundle_qty": bundle,
+                            "retail_case_bundles": case,
                             "categ_id": categ.id,
                             "retail_brand_id": brand(publisher).id,
                             "is_storable": True,
@@ -815,6 +830,29 @@ class DemoChain:
                 rows.append((product, warehouse.lot_stock_id, qty, lot))
         self._apply_quants(rows)
         self.counts["opening quants"] = len(rows)
+
+    def setup_book_accessories(self):
+        """配件: the English exercise books come with a CD (随书光盘), one per copy."""
+        cd = self.env["product.product"].create(
+            {
+                "name": "随书光盘",
+                "default_code": "A0001",
+                "categ_id": self.categories["教辅"].parent_id.id,
+                "is_storable": True,
+                "list_price": 0.0,
+                "standard_price": 1.5,
+                "taxes_id": [Command.set(self.tax_sale_9.ids)],
+                "supplier_taxes_id": [Command.set(self.tax_buy_9.ids)],
+            }
+        )
+        books = self.books.filtered(lambda p: "英语" in p.name)[:2]
+        books.product_tmpl_id.write(
+            {"retail_accessory_ids": [Command.create({"product_id": cd.id})]}
+        )
+        self._apply_quants(
+            [(cd, wh.lot_stock_id, 200, None) for wh in (self.hq, *self.stores)]
+        )
+        self.counts["book accessories"] = len(books)
 
     def stocktake_expiry_lots(self):
         """Lots found at the last count: some expired, some close to expiry."""

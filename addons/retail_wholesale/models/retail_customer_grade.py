@@ -1,4 +1,7 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+RETURN_RATE_ACTIONS = [("warn", "Warn"), ("block", "Block")]
 
 
 class RetailCustomerGrade(models.Model):
@@ -69,3 +72,35 @@ class RetailCustomerGrade(models.Model):
             and partner.retail_grade_id.company_id == self.env.company
             and partner.retail_grade_id.pricelist_id.active
         }
+
+    retail_return_rate_limit = fields.Float(
+        string="Return Rate Limit (%)",
+        digits=(16, 2),
+        help="退货率上限: returned value / delivered value of a customer over the period. "
+        "0: no limit.",
+    )
+    retail_return_rate_action = fields.Selection(
+        selection=RETURN_RATE_ACTIONS,
+        string="Above the Limit",
+        default="warn",
+        required=True,
+        help="Warn: the return can be validated, with a warning in its chatter. Block: "
+        "the return cannot be validated.",
+    )
+    retail_return_rate_days = fields.Integer(
+        string="Return Rate Period (Days)",
+        default=90,
+        help="The return rate counts deliveries and returns of this many last days.",
+    )
+
+    @api.constrains("retail_return_rate_limit", "retail_return_rate_days")
+    def _check_retail_return_rate(self):
+        for grade in self:
+            if grade.retail_return_rate_limit < 0 or grade.retail_return_rate_days < 1:
+                raise ValidationError(
+                    _(
+                        "The return rate limit of %(grade)s cannot be negative and its "
+                        "period must be at least one day.",
+                        grade=grade.display_name,
+                    )
+                )

@@ -14,3 +14,9 @@ from . import test_retail_backup
 from . import test_retail_stock_level
 from . import test_retail_expiry
 from . import test_retail_stocktake
+from . import test_book_tools
+from . import test_book_product
+from . import test_book_amounts
+from . import test_book_accessory
+from . import test_book_return
+from . import test_book_import

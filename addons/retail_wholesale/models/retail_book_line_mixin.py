@@ -1,0 +1,246 @@
+from odoo import api, fields, models
+from odoo.tools import float_compare, float_is_zero
+
+
+def discount_label(percent):
+    """65.0 → "6.5折" (the Chinese way of saying 65 % of the cover price)."""
+    if not percent:
+        return False
+    return f"{percent / 10:.2f}".rstrip("0").rstrip(".") + "折"
+
+
+class RetailBookLineMixin(models.AbstractModel):
+    """码洋 / 实洋 / 折扣 and 件/包/本 entry on a document line.
+
+    码洋 (cover amount) = quantity × cover price (定价), 实洋 (net amount) = the untaxed
+    amount of the line, discount rate = 实洋 / 码洋. The inheriting line names its
+    quantity and unit fields in ``_retail_qty_field`` and ``_retail_uom_field``.
+    """
+
+    _name = "retail.book.line.mixin"
+    _description = "Book Line"
+    _retail_qty_field = "product_uom_qty"
+    _retail_uom_field = "product_uom"
+
+    retail_cover_price = fields.Float(
+        string="Cover Price",
+        digits="Product Price",
+        compute="_compute_retail_cover_price",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=True,
+        help="定价 of the book when the line was made, per unit of the line.",
+    )
+    retail_cover_amount = fields.Float(
+        string="Cover Amount",
+        digits="Account",
+        compute="_compute_retail_book_amounts",
+        store=True,
+        help="码洋: quantity × cover price.",
+    )
+    retail_net_amount = fields.Float(
+        string="Net Amount",
+        digits="Account",
+        compute="_compute_retail_book_amounts",
+        store=True,
+        help="实洋: the untaxed amount of a book line.",
+    )
+    retail_discount_percent = fields.Float(
+        string="Discount Rate (%)",
+        digits=(16, 2),
+        compute="_compute_retail_book_amounts",
+        store=True,
+        aggregator=False,
+        help="实洋 / 码洋: 65 means 6.5折.",
+    )
+    retail_discount_label = fields.Char(
+        string="Discount Rate", compute="_compute_retail_discount_label"
+    )
+    retail_pack_qty_text = fields.Char(
+        string="Quantity (件/包/本)",
+        compute="_compute_retail_pack_qty_text",
+        inverse="_inverse_retail_pack_qty_text",
+        help="Type the quantity in cases, bundles and copies, e.g. 3件2包5本, 3件, 2包5本 "
+        "or 12; it is converted to copies.",
+    )
+
+    def _retail_product_qty(self):
+        """The quantity of the line in the product's unit."""
+        self.ensure_one()
+        qty = self[self._retail_qty_field]
+        uom = self[self._retail_uom_field]
+        if uom and self.product_id and uom != self.product_id.uom_id:
+            return uom._compute_quantity(qty, self.product_id.uom_id, round=False)
+        return qty
+
+    @api.depends(lambda self: ("product_id", self._retail_uom_field))
+    def _compute_retail_cover_price(self):
+        for line in self:
+            template = line.product_id.product_tmpl_id
+            price = template.retail_cover_price if template.retail_is_book else 0.0
+            uom = line[line._retail_uom_field]
+            if price and uom and uom != line.product_id.uom_id:
+                price = line.product_id.uom_id._compute_price(price, uom)
+            line.retail_cover_price = price
+
+    @api.depends(
+        lambda self: ("retail_cover_price", "price_subtotal", self._retail_qty_field)
+    )
+    def _compute_retail_book_amounts(self):
+        for line in self:
+            cover = line.retail_cover_price * line[line._retail_qty_field]
+            line.retail_cover_amount = cover
+            line.retail_net_amount = line.price_subtotal if cover else 0.0
+            line.retail_discount_percent = (
+                100.0 * line.price_subtotal / cover if cover else 0.0
+            )
+
+    @api.depends("retail_discount_percent")
+    def _compute_retail_discount_label(self):
+        for line in self:
+            line.retail_discount_label = discount_label(line.retail_discount_percent)
+
+    @api.depends(lambda self: ("product_id", self._retail_qty_field))
+    def _compute_retail_pack_qty_text(self):
+        for line in self:
+            if line.product_id.retail_bundle_qty:
+                line.retail_pack_qty_text = line.product_id.retail_format_pack_qty(
+                    line._retail_product_qty()
+                )
+            else:
+                line.retail_pack_qty_text = False
+
+    def _retail_qty_from_pack_text(self):
+        """The line quantity (in its unit) of the typed 件/包/本 text."""
+        self.ensure_one()
+        copies = self.product_id.retail_parse_pack_qty(self.retail_pack_qty_text)
+        uom = self[self._retail_uom_field]
+        if uom and uom != self.product_id.uom_id:
+            return self.product_id.uom_id._compute_quantity(copies, uom, round=False)
+        return copies
+
+    @api.onchange("retail_pack_qty_text")
+    def _onchange_retail_pack_qty_text(self):
+        for line in self:
+            if line.retail_pack_qty_text and line.product_id:
+                line[line._retail_qty_field] = line._retail_qty_from_pack_text()
+
+    def _inverse_retail_pack_qty_text(self):
+        for line in self:
+            if not (line.retail_pack_qty_text and line.product_id):
+                continue
+            qty = line._retail_qty_from_pack_text()
+            rounding = line[line._retail_uom_field].rounding or 0.01
+            if float_compare(
+                qty, line[line._retail_qty_field], precision_rounding=rounding
+            ):
+                line[line._retail_qty_field] = qty
+
+    # 配件: accessory lines follow their book line
+
+    def _retail_accessory_line_vals(self, product, quantity):
+        """Values of a new accessory line of this book line."""
+        raise NotImplementedError()
+
+    def _retail_accessory_locked(self):
+        """True where accessory lines can no longer be deleted (confirmed orders)."""
+        return False
+
+    def _retail_sync_accessories(self):
+        """Create, update or remove the accessory lines of these book lines so that they
+        hold the accessories of the book for the quantity of the line."""
+        books = self.filtered(
+            lambda line: not line.retail_accessory_parent_id and not line.display_type
+        )
+        to_create, to_remove = [], self.browse()
+        for line in books:
+            wanted = {}
+            if line.product_id:
+                qty = line._retail_product_qty()
+                for (
+                    product,
+                    accessory_qty,
+                ) in line.product_id._retail_accessory_quantities(qty):
+                    wanted[product] = wanted.get(product, 0.0) + accessory_qty
+            for child in line.retail_accessory_line_ids:
+                if child.product_id not in wanted:
+                    to_remove |= child
+                    continue
+                qty = child.product_id.uom_id._compute_quantity(
+                    wanted.pop(child.product_id), child[child._retail_uom_field]
+                )
+                rounding = child[child._retail_uom_field].rounding
+                if float_compare(
+                    qty, child[child._retail_qty_field], precision_rounding=rounding
+                ):
+                    child[child._retail_qty_field] = qty
+            for product, accessory_qty in wanted.items():
+                if not float_is_zero(
+                    accessory_qty, precision_rounding=product.uom_id.rounding
+                ):
+                    to_create.append(
+                        line._retail_accessory_line_vals(product, accessory_qty)
+                    )
+        locked = to_remove.filtered(lambda line: line._retail_accessory_locked())
+        if locked:
+            locked[self._retail_qty_field] = 0.0
+        (to_remove - locked).unlink()
+        if to_create:
+            self.create(to_create)
+
+
+class RetailBookDocumentMixin(models.AbstractModel):
+    """Totals of 码洋 / 实洋 and the discount rate of an order or invoice. The
+    inheriting document names its book lines in ``_retail_line_field``."""
+
+    _name = "retail.book.document.mixin"
+    _description = "Book Document"
+    _retail_line_field = "order_line"
+
+    retail_cover_amount_total = fields.Float(
+        string="Total Cover Amount",
+        digits="Account",
+        compute="_compute_retail_book_totals",
+        store=True,
+        help="码洋合计: quantity × cover price of the books.",
+    )
+    retail_net_amount_total = fields.Float(
+        string="Total Net Amount",
+        digits="Account",
+        compute="_compute_retail_book_totals",
+        store=True,
+        help="实洋合计: untaxed amount of the books.",
+    )
+    retail_discount_percent = fields.Float(
+        string="Discount Rate (%)",
+        digits=(16, 2),
+        compute="_compute_retail_book_totals",
+        store=True,
+        aggregator=False,
+    )
+    retail_discount_label = fields.Char(
+        string="Discount Rate", compute="_compute_retail_discount_label"
+    )
+
+    @api.depends(
+        lambda self: (
+            f"{self._retail_line_field}.retail_cover_amount",
+            f"{self._retail_line_field}.retail_net_amount",
+        )
+    )
+    def _compute_retail_book_totals(self):
+        for document in self:
+            lines = document[document._retail_line_field]
+            cover = sum(lines.mapped("retail_cover_amount"))
+            net = sum(lines.mapped("retail_net_amount"))
+            document.retail_cover_amount_total = cover
+            document.retail_net_amount_total = net
+            document.retail_discount_percent = 100.0 * net / cover if cover else 0.0
+
+    @api.depends("retail_discount_percent")
+    def _compute_retail_discount_label(self):
+        for document in self:
+            document.retail_discount_label = discount_label(
+                document.retail_discount_percent
+            )

@@ -1,0 +1,41 @@
+from odoo import fields, models
+from odoo.tools import float_is_zero
+
+
+class StockReturnPicking(models.TransientModel):
+    _inherit = "stock.return.picking"
+
+    retail_return_reason_id = fields.Many2one(
+        comodel_name="retail.return.reason",
+        string="Return Reason",
+        help="退货原因, kept on the return and on its credit note.",
+    )
+
+    def _prepare_picking_default_values(self):
+        values = super()._prepare_picking_default_values()
+        if self.retail_return_reason_id:
+            values["retail_return_reason_id"] = self.retail_return_reason_id.id
+        return values
+
+    def _retail_add_accessories(self):
+        """配件 go back with their book: an accessory left at 0 is returned with the
+        quantity that goes with the returned copies, up to what was moved."""
+        lines = self.product_return_moves
+        for line in lines.filtered("quantity"):
+            for product, qty in line.product_id._retail_accessory_quantities(
+                line.quantity
+            ):
+                for accessory_line in lines.filtered(
+                    lambda rl, product=product: (
+                        rl.product_id == product
+                        and float_is_zero(
+                            rl.quantity, precision_rounding=product.uom_id.rounding
+                        )
+                    )
+                )[:1]:
+                    moved = accessory_line.move_id.quantity or qty
+                    accessory_line.quantity = min(qty, moved)
+
+    def _create_return(self):
+        self._retail_add_accessories()
+        return super()._create_return()
