@@ -1,18 +1,132 @@
 from collections import defaultdict
+from datetime import timedelta
 
-from odoo import fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, format_date
+from odoo.tools import SQL, float_compare, float_is_zero, format_date
 
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
 
+    retail_return_reason_id = fields.Many2one(
+        comodel_name="retail.return.reason",
+        string="Return Reason",
+        ondelete="restrict",
+        copy=False,
+        help="退货原因 of a return from a customer or to a supplier.",
+    )
+    retail_return_rate_warning = fields.Char(
+        string="Return Rate Warning", compute="_compute_retail_return_rate_warning"
+    )
+
+    @api.depends("move_ids.quantity", "move_ids.product_uom_qty", "partner_id", "state")
+    def _compute_retail_return_rate_warning(self):
+        for picking in self:
+            check = picking._retail_return_rate_check()
+            picking.retail_return_rate_warning = check and check["message"]
+
+    def _retail_return_rate_check(self):
+        """For a customer return not done yet whose customer would go over their
+        return rate limit (退货率): {"message", "action"}; else None.
+
+        退货率 = value of the goods returned / value of the goods delivered to the
+        customer over the period of the limit, both at the prices of the sale lines,
+        counting this return."""
+        self.ensure_one()
+        # warehouse keepers validate returns without reading sale prices themselves
+        picking = self.sudo()
+        returns = picking.move_ids.filtered(
+            lambda m: (
+                m.sale_line_id
+                and m.origin_returned_move_id
+                and m.state not in ("done", "cancel")
+            )
+        )
+        if (
+            picking.picking_type_code != "incoming"
+            or not returns
+            or not picking.partner_id
+        ):
+            return None
+        partner = picking.partner_id.commercial_partner_id
+        limit, action, days = partner._retail_return_rate_policy()
+        if not limit:
+            return None
+        Move = picking.env["stock.move"]
+        domain = [
+            ("state", "=", "done"),
+            ("date", ">=", fields.Datetime.now() - timedelta(days=days)),
+            ("sale_line_id.order_id.partner_id", "child_of", partner.id),
+        ]
+        delivered = Move._read_group(
+            domain
+            + [
+                ("location_dest_id.usage", "=", "customer"),
+                ("location_id.usage", "!=", "customer"),
+            ],
+            ["sale_line_id"],
+            ["quantity:sum"],
+        )
+        returned = Move._read_group(
+            domain
+            + [
+                ("location_id.usage", "=", "customer"),
+                ("origin_returned_move_id", "!=", False),
+            ],
+            ["sale_line_id"],
+            ["quantity:sum"],
+        )
+        sold = sum(line.price_reduce_taxexcl * qty for line, qty in delivered)
+        back = sum(line.price_reduce_taxexcl * qty for line, qty in returned)
+        back += sum(
+            move.sale_line_id.price_reduce_taxexcl
+            * (move.quantity or move.product_uom_qty)
+            for move in returns
+        )
+        currency = self.company_id.currency_id
+        if float_is_zero(back, precision_rounding=currency.rounding):
+            return None
+        rate = 100.0 * back / sold if sold else 100.0
+        if rate <= limit:
+            return None
+        values = {
+            "partner": partner.display_name,
+            "rate": f"{rate:.1f}",
+            "limit": f"{limit:g}",
+            "days": days,
+        }
+        if action == "block":
+            message = _(
+                "With this return, %(partner)s has returned %(rate)s %% of what was "
+                "delivered to them in the last %(days)s days, above their limit of "
+                "%(limit)s %%: the return cannot be validated.",
+                **values,
+            )
+        else:
+            message = _(
+                "With this return, %(partner)s has returned %(rate)s %% of what was "
+                "delivered to them in the last %(days)s days, above their limit of "
+                "%(limit)s %%.",
+                **values,
+            )
+        return {"message": message, "action": action}
+
     def _pre_action_done_hook(self):
         # before core's own checks: an expired lot is never delivered, whatever the
         # wizards would let through (product_expiry only warns)
         self._retail_check_lots_deliverable()
-        return super()._pre_action_done_hook()
+        result = super()._pre_action_done_hook()
+        if result is not True:
+            return result
+        for picking in self:
+            check = picking._retail_return_rate_check()
+            if not check:
+                continue
+            if check["action"] == "block":
+                raise UserError(check["message"])
+            picking.message_post(body=check["message"])
+        return result
 
     def _retail_check_lots_deliverable(self):
         """Refuse to deliver to customers an expired lot or more of a lot than its stock.
