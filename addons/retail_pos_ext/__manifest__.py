@@ -6,7 +6,7 @@
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
-    "depends": ["retail_wholesale", "point_of_sale"],
+    "depends": ["retail_wholesale", "point_of_sale", "pos_loyalty"],
     "data": [
         "security/retail_pos_ext_groups.xml",
         "views/pos_config_views.xml",

@@ -1,1 +1,3 @@
 from . import test_pos_store
+from . import test_amount_in_words
+from . import test_pos_receipt
