@@ -9,7 +9,9 @@
     "depends": ["retail_wholesale", "point_of_sale", "pos_loyalty"],
     "data": [
         "security/retail_pos_ext_groups.xml",
+        "data/pos_config_actions.xml",
         "views/pos_config_views.xml",
+        "views/pos_payment_method_views.xml",
         "views/retail_pos_ext_menus.xml",
     ],
     "assets": {

@@ -1,2 +1,3 @@
 from . import pos_config
 from . import pos_order
+from . import pos_payment_method
