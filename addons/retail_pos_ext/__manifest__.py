@@ -9,9 +9,12 @@
     "depends": ["retail_wholesale", "point_of_sale", "pos_loyalty"],
     "data": [
         "security/retail_pos_ext_groups.xml",
+        "security/ir.model.access.csv",
+        "security/retail_pos_held_order_security.xml",
         "data/pos_config_actions.xml",
         "views/pos_config_views.xml",
         "views/pos_payment_method_views.xml",
+        "views/retail_pos_held_order_views.xml",
         "views/retail_pos_ext_menus.xml",
     ],
     "assets": {

@@ -1,3 +1,4 @@
 from . import pos_config
 from . import pos_order
 from . import pos_payment_method
+from . import retail_pos_held_order
