@@ -3,3 +3,4 @@ from . import test_amount_in_words
 from . import test_pos_receipt
 from . import test_pos_payment_presets
 from . import test_pos_held_order
+from . import test_pos_member
