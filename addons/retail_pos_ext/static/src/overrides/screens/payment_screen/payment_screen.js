@@ -8,4 +8,8 @@ patch(PaymentScreen.prototype, {
         }
         return await this.pos.retailCollectPaymentReferences(this.currentOrder);
     },
+    async _finalizeValidation() {
+        this.pos.retailConsumeStoreStock(this.currentOrder);
+        return await super._finalizeValidation(...arguments);
+    },
 });

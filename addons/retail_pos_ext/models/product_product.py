@@ -1,0 +1,55 @@
+from odoo import api, fields, models
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    retail_store_qty = fields.Float(
+        string="On Hand in the Store",
+        compute="_compute_retail_store_qty",
+        digits="Product Unit of Measure",
+        help="Quantity on hand in the store (warehouse) given in the context key "
+        "retail_warehouse_id; the till shows it on the product cards.",
+    )
+
+    @api.depends_context("retail_warehouse_id")
+    def _compute_retail_store_qty(self):
+        warehouse = self.env["stock.warehouse"].browse(
+            self.env.context.get("retail_warehouse_id")
+        )
+        quantities = self._retail_store_quantities(warehouse, self.ids)
+        for product in self:
+            product.retail_store_qty = quantities.get(product.id, 0.0)
+
+    @api.model
+    def _retail_store_quantities(self, warehouse, product_ids):
+        """{product id: quantity on hand in the internal locations of ``warehouse``},
+        in one grouped query; empty without a warehouse."""
+        if not warehouse or not product_ids:
+            return {}
+        groups = (
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                [
+                    ("product_id", "in", product_ids),
+                    ("location_id", "child_of", warehouse.view_location_id.id),
+                    ("location_id.usage", "=", "internal"),
+                ],
+                ["product_id"],
+                ["quantity:sum"],
+            )
+        )
+        return {product.id: quantity for product, quantity in groups}
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return super()._load_pos_data_fields(config_id) + ["retail_store_qty"]
+
+    def _process_pos_ui_product_product(self, products, config_id):
+        super()._process_pos_ui_product_product(products, config_id)
+        quantities = self._retail_store_quantities(
+            config_id.retail_warehouse_id, [product["id"] for product in products]
+        )
+        for product in products:
+            product["retail_store_qty"] = quantities.get(product["id"], 0.0)
