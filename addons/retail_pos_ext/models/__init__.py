@@ -5,3 +5,5 @@ from . import retail_pos_held_order
 from . import res_partner
 from . import product_pricelist
 from . import product_product
+from . import retail_pos_shift_handover
+from . import pos_session
