@@ -7,3 +7,4 @@ from . import product_pricelist
 from . import product_product
 from . import retail_pos_shift_handover
 from . import pos_session
+from . import pos_order_line

@@ -44,7 +44,10 @@ class ProductProduct(models.Model):
 
     @api.model
     def _load_pos_data_fields(self, config_id):
-        return super()._load_pos_data_fields(config_id) + ["retail_store_qty"]
+        return super()._load_pos_data_fields(config_id) + [
+            "retail_store_qty",
+            "use_expiration_date",
+        ]
 
     def _process_pos_ui_product_product(self, products, config_id):
         super()._process_pos_ui_product_product(products, config_id)

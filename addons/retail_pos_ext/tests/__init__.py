@@ -6,3 +6,4 @@ from . import test_pos_held_order
 from . import test_pos_member
 from . import test_pos_store_stock
 from . import test_pos_shift_handover
+from . import test_pos_lot_expiry
