@@ -7,3 +7,4 @@ from . import test_pos_member
 from . import test_pos_store_stock
 from . import test_pos_shift_handover
 from . import test_pos_lot_expiry
+from . import test_pos_offline_sync
