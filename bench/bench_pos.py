@@ -1,0 +1,16 @@
+"""POS benchmarks: what a till loads when it starts."""
+
+from registry import benchmark
+
+
+@benchmark
+def pos_start_up_load_data(env):
+    """Open a till's session and load its data as the web POS does when it starts
+    (products with our store quantities, pricelists with the customer grades'...), over
+    the whole generated catalogue (50,000 products at ``--scale large``)."""
+    config = env["pos.config"].search([], limit=1) or env["pos.config"].create(
+        {"name": "Bench till"}
+    )
+    session = env["pos.session"].create({"config_id": config.id})
+    data = session.load_data([])
+    assert len(data["product.product"]["data"]) >= 1000, "the catalogue was not loaded"
