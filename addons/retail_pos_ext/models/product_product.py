@@ -50,9 +50,10 @@ class ProductProduct(models.Model):
         ]
 
     def _process_pos_ui_product_product(self, products, config_id):
-        super()._process_pos_ui_product_product(products, config_id)
+        result = super()._process_pos_ui_product_product(products, config_id)
         quantities = self._retail_store_quantities(
             config_id.retail_warehouse_id, [product["id"] for product in products]
         )
         for product in products:
             product["retail_store_qty"] = quantities.get(product["id"], 0.0)
+        return result

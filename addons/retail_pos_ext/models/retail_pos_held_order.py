@@ -14,8 +14,8 @@ class RetailPosHeldOrder(models.Model):
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(string="Name", required=True)
-    note = fields.Text(string="Note")
+    name = fields.Char(required=True)
+    note = fields.Text()
     state = fields.Selection(
         selection=[("held", "Held"), ("resumed", "Resumed")],
         string="Status",

@@ -17,7 +17,6 @@ class RetailPosShiftHandover(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     session_id = fields.Many2one(
         comodel_name="pos.session",
-        string="Session",
         required=True,
         ondelete="cascade",
         index=True,
@@ -56,14 +55,11 @@ class RetailPosShiftHandover(models.Model):
     refund_count = fields.Integer(string="Refunds")
     refund_amount = fields.Monetary(string="Refunds Total")
     cash_expected = fields.Monetary(
-        string="Cash Expected",
         help="Cash payments of the cashier's orders (change deducted) and their cash "
         "in and out.",
     )
-    cash_counted = fields.Monetary(string="Cash Counted")
-    cash_difference = fields.Monetary(
-        string="Cash Difference", compute="_compute_cash_difference", store=True
-    )
+    cash_counted = fields.Monetary()
+    cash_difference = fields.Monetary(compute="_compute_cash_difference", store=True)
     order_ids = fields.Many2many(
         comodel_name="pos.order",
         relation="retail_pos_shift_handover_order_rel",
@@ -77,7 +73,7 @@ class RetailPosShiftHandover(models.Model):
         string="Payments",
         help="Per payment method: its name, the number of payments and their total.",
     )
-    note = fields.Text(string="Note")
+    note = fields.Text()
 
     @api.depends("user_id", "date")
     def _compute_name(self):
