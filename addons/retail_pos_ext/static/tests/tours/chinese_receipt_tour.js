@@ -4,7 +4,6 @@ import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_scre
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import { registry } from "@web/core/registry";
-import { amountToChineseCapitals } from "@retail_pos_ext/app/receipt/amount_in_words";
 
 registry.category("web_tour.tours").add("retail_pos_ext_chinese_receipt_tour", {
     steps: () =>
@@ -15,6 +14,10 @@ registry.category("web_tour.tours").add("retail_pos_ext_chinese_receipt_tour", {
                 content: "the receipt's amount in capitals follows the table the server twin follows",
                 trigger: "body",
                 run: async () => {
+                    // the function of the POS bundle (tours are loaded in the back office too)
+                    const { amountToChineseCapitals } = odoo.loader.modules.get(
+                        "@retail_pos_ext/app/receipt/amount_in_words"
+                    );
                     const response = await fetch(
                         "/retail_pos_ext/static/tests/amount_in_words_cases.json"
                     );
