@@ -42,18 +42,39 @@ class ProductProduct(models.Model):
         )
         return {product.id: quantity for product, quantity in groups}
 
-    @api.model
-    def _load_pos_data_fields(self, config_id):
-        return super()._load_pos_data_fields(config_id) + [
-            "retail_store_qty",
-            "use_expiration_date",
+    def _load_pos_data(self, data):
+        # filled in set-based by _process_pos_ui_product_product rather than read per
+        # record by the ORM: the till loads the whole catalogue
+        result = super()._load_pos_data(data)
+        result["fields"] = list(result["fields"]) + [
+            name
+            for name in ("retail_store_qty", "use_expiration_date")
+            if name not in result["fields"]
         ]
+        return result
 
     def _process_pos_ui_product_product(self, products, config_id):
         result = super()._process_pos_ui_product_product(products, config_id)
         quantities = self._retail_store_quantities(
             config_id.retail_warehouse_id, [product["id"] for product in products]
         )
+        expiry_templates = set(
+            self.env["product.template"]
+            .search(
+                [
+                    (
+                        "id",
+                        "in",
+                        list({product["product_tmpl_id"] for product in products}),
+                    ),
+                    ("use_expiration_date", "=", True),
+                ]
+            )
+            .ids
+        )
         for product in products:
             product["retail_store_qty"] = quantities.get(product["id"], 0.0)
+            product["use_expiration_date"] = (
+                product["product_tmpl_id"] in expiry_templates
+            )
         return result
