@@ -759,6 +759,11 @@ class DemoChain:
         shared_methods |= env["pos.payment.method"].create(
             {"name": "银联卡", "journal_id": bank.id}
         )
+        # what each method is (retail_pos_ext): WeChat Pay and Alipay payments ask the
+        # cashier for the payer's transaction reference
+        kinds = {"微信支付": "wechat", "支付宝": "alipay", "银联卡": "unionpay"}
+        for method in shared_methods:
+            method.retail_payment_kind = kinds[method.name]
         self.pos_configs = {}
         for store in self.stores:
             cash_journal = Journal.create(

@@ -6,13 +6,21 @@
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
-    "depends": ["retail_wholesale", "point_of_sale"],
+    "depends": ["retail_wholesale", "point_of_sale", "pos_loyalty"],
     "data": [
         "security/retail_pos_ext_groups.xml",
         "security/retail_pos_ext_security.xml",
         "views/pos_config_views.xml",
+        "security/ir.model.access.csv",
+        "security/retail_pos_held_order_security.xml",
+        "security/retail_pos_shift_handover_security.xml",
+        "data/pos_config_actions.xml",
         "views/pos_order_views.xml",
+        "views/pos_payment_method_views.xml",
+        "views/retail_pos_held_order_views.xml",
+        "views/retail_pos_shift_handover_views.xml",
         "views/retail_pos_ext_menus.xml",
+        "report/retail_pos_shift_handover_report.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

@@ -1,4 +1,12 @@
-from odoo import fields, models
+from odoo import Command, fields, models
+from odoo.exceptions import UserError
+
+# the preset payment methods shared by the tills of a company: kind, journal code
+SHARED_PAYMENT_PRESETS = (
+    ("wechat", "WXP"),
+    ("alipay", "ALP"),
+    ("unionpay", "UNP"),
+)
 
 
 class PosConfig(models.Model):
@@ -24,3 +32,87 @@ class PosConfig(models.Model):
         related="retail_warehouse_id.name",
         string="Store Name",
     )
+
+    def action_retail_add_payment_presets(self):
+        """Give each till the Chinese payment methods: its own cash, WeChat Pay, Alipay,
+        UnionPay card (bank journals shared by the company's tills) and member stored
+        value (charged to the member's account, where their top-ups are credited).
+        Methods of these kinds that exist in the company are reused."""
+        if open_configs := self.filtered("has_active_session"):
+            raise UserError(
+                self.env._(
+                    "Close the session of %(tills)s before changing its payment "
+                    "methods.",
+                    tills=", ".join(open_configs.mapped("name")),
+                )
+            )
+        PaymentMethod = self.env["pos.payment.method"]
+        existing = PaymentMethod.search(
+            [
+                ("company_id", "in", self.company_id.ids),
+                (
+                    "retail_payment_kind",
+                    "in",
+                    ("wechat", "alipay", "unionpay", "stored_value"),
+                ),
+            ]
+        )
+        for config in self:
+            company = config.company_id
+            methods = config.payment_method_ids
+            if not methods.filtered("is_cash_count"):
+                methods |= config._retail_create_cash_payment_method()
+            for kind in ("wechat", "alipay", "unionpay", "stored_value"):
+                if methods.filtered(lambda m, kind=kind: m.retail_payment_kind == kind):
+                    continue
+                method = existing.filtered(
+                    lambda m, kind=kind, company=company: (
+                        m.retail_payment_kind == kind and m.company_id == company
+                    )
+                )[:1]
+                if not method:
+                    method = config._retail_create_payment_method(kind)
+                    existing |= method
+                methods |= method
+            config.payment_method_ids = [Command.set(methods.ids)]
+        return True
+
+    def _retail_create_cash_payment_method(self):
+        self.ensure_one()
+        method = self.with_company(self.company_id)._create_cash_payment_method(
+            {"name": self.env._("Cash %(till)s", till=self.name)}
+        )
+        method.write({"name": self.env._("Cash"), "retail_payment_kind": "cash"})
+        return method
+
+    def _retail_create_payment_method(self, kind):
+        self.ensure_one()
+        company = self.company_id
+        names = dict(
+            self.env["pos.payment.method"]
+            ._fields["retail_payment_kind"]
+            ._description_selection(self.env)
+        )
+        values = {
+            "name": names[kind],
+            "retail_payment_kind": kind,
+            "company_id": company.id,
+        }
+        if kind == "stored_value":
+            # no journal: the member's receivable, as core's customer account
+            values["split_transactions"] = True
+        else:
+            code = dict(SHARED_PAYMENT_PRESETS)[kind]
+            Journal = self.env["account.journal"]
+            journal = Journal.search(
+                [("code", "=", code), *Journal._check_company_domain(company)], limit=1
+            ) or Journal.create(
+                {
+                    "name": names[kind],
+                    "code": code,
+                    "type": "bank",
+                    "company_id": company.id,
+                }
+            )
+            values["journal_id"] = journal.id
+        return self.env["pos.payment.method"].create(values)

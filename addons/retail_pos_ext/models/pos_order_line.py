@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PosOrderLine(models.Model):
@@ -21,3 +21,49 @@ class PosOrderLine(models.Model):
         """Loyalty rewards and gift cards are priced by their programs, not pricelists."""
         self.ensure_one()
         return bool(self._fields.get("is_reward_line") and self.is_reward_line)
+
+    @api.model
+    def get_existing_lots(self, company_id, product_id):
+        """The till's lots, first to expire first (FEFO), each with its expiry: lots
+        past their expiration date come last, flagged ``retail_expired`` (the till
+        refuses them), lots past their alert date are flagged ``retail_near_expiry``."""
+        lots = super().get_existing_lots(company_id, product_id)
+        records = self.env["stock.lot"].sudo().browse([lot["id"] for lot in lots])
+        now = fields.Datetime.now()
+        by_id = {lot.id: lot for lot in records}
+        for lot in lots:
+            record = by_id[lot["id"]]
+            lot["expiration_date"] = fields.Datetime.to_string(record.expiration_date)
+            lot["retail_expired"] = bool(
+                record.expiration_date and record.expiration_date <= now
+            )
+            lot["retail_near_expiry"] = bool(
+                not lot["retail_expired"]
+                and record.alert_date
+                and record.alert_date <= now
+            )
+        return sorted(
+            lots,
+            key=lambda lot: (
+                lot["retail_expired"],
+                not lot["expiration_date"],
+                lot["expiration_date"] or "",
+                lot["id"],
+            ),
+        )
+
+    @api.model
+    def retail_expired_lots(self, product_id, lot_names):
+        """Those of ``lot_names`` of the product that are past their expiration date."""
+        lots = (
+            self.env["stock.lot"]
+            .sudo()
+            .search(
+                [
+                    ("product_id", "=", product_id),
+                    ("name", "in", lot_names),
+                    ("expiration_date", "<=", fields.Datetime.now()),
+                ]
+            )
+        )
+        return lots.mapped("name")

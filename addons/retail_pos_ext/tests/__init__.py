@@ -2,3 +2,12 @@ from . import test_pos_store
 from . import test_pos_order_sync
 from . import test_pos_store_isolation
 from . import test_pos_offline
+from . import test_amount_in_words
+from . import test_pos_receipt
+from . import test_pos_payment_presets
+from . import test_pos_held_order
+from . import test_pos_member
+from . import test_pos_store_stock
+from . import test_pos_shift_handover
+from . import test_pos_lot_expiry
+from . import test_pos_offline_sync

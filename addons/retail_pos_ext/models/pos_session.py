@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+
+class PosSession(models.Model):
+    _inherit = "pos.session"
+
+    retail_handover_ids = fields.One2many(
+        comodel_name="retail.pos.shift.handover",
+        inverse_name="session_id",
+        string="Shift Handovers",
+    )
+    retail_handover_count = fields.Integer(
+        string="Handover Count", compute="_compute_retail_handover_count"
+    )
+
+    def _compute_retail_handover_count(self):
+        counts = dict(
+            self.env["retail.pos.shift.handover"]._read_group(
+                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+            )
+        )
+        for session in self:
+            session.retail_handover_count = counts.get(session, 0)
+
+    def action_retail_shift_handovers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "retail_pos_ext.retail_pos_shift_handover_action"
+        )
+        action["domain"] = [("session_id", "=", self.id)]
+        return action

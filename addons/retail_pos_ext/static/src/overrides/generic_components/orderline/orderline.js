@@ -1,0 +1,15 @@
+import { patch } from "@web/core/utils/patch";
+import { Orderline } from "@point_of_sale/app/generic_components/orderline/orderline";
+
+patch(Orderline, {
+    props: {
+        ...Orderline.props,
+        line: {
+            ...Orderline.props.line,
+            shape: {
+                ...Orderline.props.line.shape,
+                retailNearExpiry: { type: Boolean, optional: true },
+            },
+        },
+    },
+});

@@ -1,0 +1,14 @@
+import { patch } from "@web/core/utils/patch";
+import { PosOrderline } from "@point_of_sale/app/models/pos_order_line";
+import { isNearExpiry } from "@retail_pos_ext/app/lot_expiry/lot_expiry";
+
+patch(PosOrderline.prototype, {
+    getDisplayData() {
+        return {
+            ...super.getDisplayData(...arguments),
+            retailNearExpiry: this.pack_lot_ids.some((lot) =>
+                isNearExpiry(this.product_id.id, lot.lot_name)
+            ),
+        };
+    },
+});

@@ -1,0 +1,165 @@
+import { _t } from "@web/core/l10n/translation";
+import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
+import { ConnectionLostError } from "@web/core/network/rpc";
+import { patch } from "@web/core/utils/patch";
+import { PosStore } from "@point_of_sale/app/store/pos_store";
+import { makeAwaitable } from "@point_of_sale/app/store/make_awaitable_dialog";
+import { SelectionPopup } from "@point_of_sale/app/utils/input_popups/selection_popup";
+import { TextInputPopup } from "@point_of_sale/app/utils/input_popups/text_input_popup";
+
+const HELD_MODEL = "retail.pos.held.order";
+
+patch(PosStore.prototype, {
+    /** The lines of an order as the server keeps them while it is held. */
+    retailHeldOrderValues(order, name) {
+        return {
+            name,
+            partner_id: order.get_partner()?.id || false,
+            amount_total: order.get_total_with_tax(),
+            lines: order
+                .get_orderlines()
+                .filter((line) => !line.is_reward_line)
+                .map((line) => ({
+                    product_id: line.product_id.id,
+                    qty: line.get_quantity(),
+                    price_unit: line.get_unit_price(),
+                    discount: line.get_discount(),
+                    customer_note: line.get_customer_note() || "",
+                })),
+        };
+    },
+
+    /** Calls the held orders' server; tells the cashier when it cannot be reached. */
+    async retailCallHeldOrders(method, args) {
+        try {
+            return await this.data.call(HELD_MODEL, method, args);
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                this.dialog.add(AlertDialog, {
+                    title: _t("No connection"),
+                    body: _t(
+                        "Held orders are kept on the server so that every till of the store can resume them: try again when the connection is back."
+                    ),
+                });
+                return null;
+            }
+            throw error;
+        }
+    },
+
+    /** 挂单: keep the current order on the server under a name and start a new one. */
+    async retailHoldOrder() {
+        const order = this.get_order();
+        if (!order || order.is_empty()) {
+            return false;
+        }
+        if (order.payment_ids.length || order.get_orderlines().some((l) => l.combo_parent_id)) {
+            this.dialog.add(AlertDialog, {
+                title: _t("This order cannot be held"),
+                body: _t(
+                    "Only orders without payments and without combo products can be held. Remove the payments first."
+                ),
+            });
+            return false;
+        }
+        const name = await makeAwaitable(this.dialog, TextInputPopup, {
+            title: _t("Hold Order"),
+            placeholder: _t("A name or a note to find it again, e.g. the customer's name"),
+            startingValue: order.get_partner()?.name || "",
+        });
+        if (name === undefined || name === null) {
+            return false;
+        }
+        if (!name.trim()) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Name missing"),
+                body: _t("Give the held order a name, e.g. the customer's name."),
+            });
+            return false;
+        }
+        const values = this.retailHeldOrderValues(order, name.trim());
+        const heldId = await this.retailCallHeldOrders("retail_hold", [this.config.id, values]);
+        if (!heldId) {
+            return false;
+        }
+        await this.deleteOrders([order]);
+        order.uiState.displayed = false;
+        this.add_new_order();
+        this.notification.add(_t("Order held: %s", values.name), { type: "success" });
+        return heldId;
+    },
+
+    /** 取单: choose one of the store's held orders and continue it on this till. */
+    async retailResumeHeldOrder() {
+        const heldOrders = await this.retailCallHeldOrders("retail_list", [this.config.id]);
+        if (!heldOrders) {
+            return false;
+        }
+        if (!heldOrders.length) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Held Orders"),
+                body: _t("No order is on hold in this store."),
+            });
+            return false;
+        }
+        const selected = await makeAwaitable(this.dialog, SelectionPopup, {
+            title: _t("Resume a held order"),
+            list: heldOrders.map((held) => ({
+                id: held.id,
+                item: held,
+                label: [
+                    held.name,
+                    this.env.utils.formatCurrency(held.amount_total),
+                    _t("%s lines", held.line_count),
+                    held.user_name,
+                    held.config_name,
+                ].join(" · "),
+            })),
+        });
+        if (!selected) {
+            return false;
+        }
+        const data = await this.data.call(HELD_MODEL, "retail_resume", [
+            [selected.id],
+            this.config.id,
+        ]);
+        return await this.retailRestoreHeldOrder(data);
+    },
+
+    async retailRestoreHeldOrder(data) {
+        const missing = [
+            ...new Set(data.lines.map((line) => line.product_id)),
+        ].filter((id) => !this.models["product.product"].get(id));
+        if (missing.length) {
+            await this.data.read("product.product", missing);
+        }
+        let order = this.get_order();
+        if (!order || !order.is_empty()) {
+            order = this.add_new_order();
+        }
+        if (data.partner_id) {
+            const partner =
+                this.models["res.partner"].get(data.partner_id) ||
+                (await this.data.read("res.partner", [data.partner_id]))[0];
+            if (partner) {
+                order.set_partner(partner);
+            }
+        }
+        for (const line of data.lines) {
+            await this.addLineToOrder(
+                {
+                    product_id: this.models["product.product"].get(line.product_id),
+                    qty: line.qty,
+                    price_unit: line.price_unit,
+                    discount: line.discount,
+                    customer_note: line.customer_note,
+                },
+                order,
+                {},
+                false
+            );
+        }
+        this.notification.add(_t("Order resumed: %s", data.name), { type: "success" });
+        return order;
+    },
+});

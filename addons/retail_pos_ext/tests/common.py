@@ -1,0 +1,104 @@
+import uuid
+
+from odoo import Command, fields
+
+from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+
+class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
+    """Core's POS test set-up, the cashier role for ``pos_user`` and English labels
+    for the core tour helpers (databases are created with only zh_CN)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.pos_user.write(
+            {
+                "groups_id": [
+                    Command.link(
+                        cls.env.ref(
+                            "retail_wholesale.retail_wholesale_group_cashier"
+                        ).id
+                    )
+                ],
+                "lang": "en_US",
+            }
+        )
+        # loyalty programs of other modules' data would add points to every order
+        cls.env["loyalty.program"].search([]).write({"active": False})
+
+    @classmethod
+    def _create_retail_product(cls, name, price, **values):
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "is_storable": True,
+                "available_in_pos": True,
+                "list_price": price,
+                "taxes_id": [Command.clear()],
+                **values,
+            }
+        )
+
+    def _open_session(self, config=None):
+        config = config or self.main_pos_config
+        config.with_user(self.pos_user).open_ui()
+        return config.current_session_id
+
+    def _session_orders(self, session):
+        return self.env["pos.order"].search([("session_id", "=", session.id)])
+
+    def _sync_order(self, session, lines, payments, user=None):
+        """Send an order as the till does: ``lines`` (product, quantity, unit price),
+        ``payments`` (method, amount); a negative quantity makes a refund."""
+        user = user or self.pos_user
+        total = round(sum(qty * price for _product, qty, price in lines), 2)
+        order_uuid = str(uuid.uuid4())
+        stamp = fields.Datetime.to_string(fields.Datetime.now())
+        data = {
+            "uuid": order_uuid,
+            "name": f"Order {order_uuid}",
+            "session_id": session.id,
+            "sequence_number": 1,
+            "date_order": stamp,
+            "user_id": user.id,
+            "partner_id": False,
+            "pricelist_id": session.config_id.pricelist_id.id,
+            "fiscal_position_id": False,
+            "lines": [
+                Command.create(
+                    {
+                        "product_id": product.id,
+                        "qty": qty,
+                        "price_unit": price,
+                        "discount": 0,
+                        "price_subtotal": qty * price,
+                        "price_subtotal_incl": qty * price,
+                        "tax_ids": [],
+                        "pack_lot_ids": [],
+                    }
+                )
+                for product, qty, price in lines
+            ],
+            "payment_ids": [
+                Command.create(
+                    {
+                        "amount": amount,
+                        "payment_date": stamp,
+                        "payment_method_id": method.id,
+                    }
+                )
+                for method, amount in payments
+            ],
+            "amount_paid": total,
+            "amount_total": total,
+            "amount_tax": 0,
+            "amount_return": 0,
+            "to_invoice": False,
+            "last_order_preparation_change": "{}",
+            "state": "paid",
+        }
+        result = self.env["pos.order"].with_user(user).sync_from_ui([data])
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"])

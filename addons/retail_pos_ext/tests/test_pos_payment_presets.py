@@ -1,0 +1,101 @@
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import RetailPosHttpCommon
+
+PRESET_KINDS = {"cash", "wechat", "alipay", "unionpay", "stored_value"}
+
+
+@tagged("post_install", "-at_install")
+class TestPosPaymentPresets(RetailPosHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tea = cls._create_retail_product("Retail Pay Tea", 20.0)
+
+    def _new_config(self, name):
+        return self.env["pos.config"].create(
+            {"name": name, "payment_method_ids": [Command.clear()]}
+        )
+
+    def test_presets_give_each_till_the_chinese_payment_methods(self):
+        east, west = self._new_config("Till East"), self._new_config("Till West")
+        (east | west).action_retail_add_payment_presets()
+        for config in east | west:
+            methods = config.payment_method_ids
+            self.assertEqual(set(methods.mapped("retail_payment_kind")), PRESET_KINDS)
+            self.assertEqual(len(methods), 5)
+        by_kind = {m.retail_payment_kind: m for m in east.payment_method_ids}
+        self.assertEqual(by_kind["wechat"].name, "WeChat Pay")
+        self.assertEqual(by_kind["wechat"].journal_id.code, "WXP")
+        self.assertEqual(by_kind["wechat"].journal_id.type, "bank")
+        self.assertEqual(by_kind["alipay"].journal_id.code, "ALP")
+        self.assertEqual(by_kind["unionpay"].journal_id.code, "UNP")
+        self.assertTrue(by_kind["wechat"].retail_requires_reference)
+        self.assertTrue(by_kind["alipay"].retail_requires_reference)
+        self.assertFalse(by_kind["unionpay"].retail_requires_reference)
+        self.assertEqual(by_kind["wechat"].retail_reference_adapter, "manual")
+        # stored value is charged to the member's account, as core's customer account
+        self.assertFalse(by_kind["stored_value"].journal_id)
+        self.assertTrue(by_kind["stored_value"].split_transactions)
+        self.assertEqual(by_kind["cash"].journal_id.type, "cash")
+        # each till counts its own cash; the others are shared by the company's tills
+        cash = (east | west).payment_method_ids.filtered("is_cash_count")
+        self.assertEqual(len(cash), 2)
+        shared = (east.payment_method_ids - by_kind["cash"]).ids
+        self.assertEqual(sorted(shared), sorted((west.payment_method_ids - cash).ids))
+
+    def test_presets_twice_add_nothing(self):
+        config = self._new_config("Till Twice")
+        config.action_retail_add_payment_presets()
+        methods = config.payment_method_ids
+        count = self.env["pos.payment.method"].search_count([])
+        journals = self.env["account.journal"].search_count([])
+        config.action_retail_add_payment_presets()
+        self.assertEqual(config.payment_method_ids, methods)
+        self.assertEqual(self.env["pos.payment.method"].search_count([]), count)
+        self.assertEqual(self.env["account.journal"].search_count([]), journals)
+
+    def test_presets_refused_while_the_till_is_open(self):
+        self._open_session()
+        methods = self.main_pos_config.payment_method_ids
+        with self.assertRaisesRegex(UserError, "Close the session of"):
+            self.main_pos_config.action_retail_add_payment_presets()
+        self.assertEqual(self.main_pos_config.payment_method_ids, methods)
+
+    def test_cash_methods_are_of_kind_cash(self):
+        cash = self.main_pos_config.payment_method_ids.filtered("is_cash_count")
+        self.assertTrue(cash)
+        self.assertEqual(set(cash.mapped("retail_payment_kind")), {"cash"})
+
+    def test_pos_loads_the_payment_kind_and_reference_adapter(self):
+        self.main_pos_config.action_retail_add_payment_presets()
+        session = self._open_session()
+        data = session.load_data(["pos.config", "pos.payment.method"])
+        wechat = next(
+            record
+            for record in data["pos.payment.method"]["data"]
+            if record["retail_payment_kind"] == "wechat"
+        )
+        self.assertTrue(wechat["retail_requires_reference"])
+        self.assertEqual(wechat["retail_reference_adapter"], "manual")
+
+    def test_wechat_and_alipay_payments_keep_the_payer_reference(self):
+        self.main_pos_config.action_retail_add_payment_presets()
+        session = self._open_session()
+        self.start_pos_tour("retail_pos_ext_payment_reference_tour", login="pos_user")
+        orders = self._session_orders(session)
+        self.assertEqual(len(orders), 3)
+        self.assertEqual(set(orders.mapped("state")), {"paid"})
+        self.assertEqual(
+            sorted(
+                (p.payment_method_id.retail_payment_kind, p.transaction_id, p.amount)
+                for p in orders.payment_ids
+            ),
+            [
+                ("alipay", "2026112222001", 20.0),
+                ("wechat", "4200001234", 20.0),
+                ("wechat", "4200009999", 20.0),
+            ],
+        )

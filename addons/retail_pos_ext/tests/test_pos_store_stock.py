@@ -1,0 +1,82 @@
+from odoo.tests import tagged
+
+from .common import RetailPosHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPosStoreStock(RetailPosHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.store = cls.main_pos_config.retail_warehouse_id
+        cls.other_store = cls.env["stock.warehouse"].create(
+            {"name": "Retail Other Store", "code": "ROS"}
+        )
+        cls.soap = cls._create_retail_product("Retail Stock Soap", 3.0)
+        cls.towel = cls._create_retail_product("Retail Stock Towel", 8.0)
+        cls.service = cls._create_retail_product(
+            "Retail Stock Service", 5.0, is_storable=False
+        )
+        Quant = cls.env["stock.quant"]
+        Quant._update_available_quantity(cls.soap, cls.store.lot_stock_id, 12)
+        Quant._update_available_quantity(cls.soap, cls.other_store.lot_stock_id, 5)
+        Quant._update_available_quantity(cls.towel, cls.other_store.lot_stock_id, 7)
+
+    def test_store_quantity_counts_only_the_store_warehouse(self):
+        products = (self.soap | self.towel).with_context(
+            retail_warehouse_id=self.store.id
+        )
+        self.assertEqual(products.mapped("retail_store_qty"), [12.0, 0.0])
+        other = (self.soap | self.towel).with_context(
+            retail_warehouse_id=self.other_store.id
+        )
+        self.assertEqual(other.mapped("retail_store_qty"), [5.0, 7.0])
+        # without a store there is nothing to count
+        self.assertEqual(self.soap.retail_store_qty, 0.0)
+
+    def test_till_loads_the_store_quantity_with_the_products(self):
+        session = self._open_session()
+        data = session.load_data([])
+        quantities = {
+            row["id"]: row["retail_store_qty"]
+            for row in data["product.product"]["data"]
+        }
+        self.assertEqual(quantities[self.soap.id], 12.0)
+        self.assertEqual(quantities[self.towel.id], 0.0)
+        self.assertIn("retail_store_qty", data["product.product"]["fields"])
+
+    def test_store_quantities_take_as_many_queries_for_one_product_as_for_fifty(self):
+        Product = self.env["product.product"]
+        products = Product.create(
+            [
+                {"name": f"Retail Bulk {index}", "is_storable": True}
+                for index in range(50)
+            ]
+        )
+        for product in products:
+            self.env["stock.quant"]._update_available_quantity(
+                product, self.store.lot_stock_id, 2
+            )
+
+        def queries(product_ids):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Product._retail_store_quantities(self.store, product_ids)
+            return self.env.cr.sql_log_count - before
+
+        queries(products.ids)  # warm the ormcache
+        self.assertEqual(queries(products[:1].ids), queries(products.ids))
+        quantities = Product._retail_store_quantities(self.store, products.ids)
+        self.assertEqual(set(quantities.values()), {2.0})
+        self.assertEqual(len(quantities), 50)
+
+    def test_stock_badge_follows_the_sales_of_the_till(self):
+        session = self._open_session()
+        self.start_pos_tour("retail_pos_ext_store_stock_tour", login="pos_user")
+        order = self._session_orders(session)
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.lines.qty, 3)
+        self.assertEqual(
+            self.soap.with_context(retail_warehouse_id=self.store.id).retail_store_qty,
+            9.0,
+        )

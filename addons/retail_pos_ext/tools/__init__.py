@@ -1,0 +1,1 @@
+from .amount_in_words import amount_to_chinese_capitals
