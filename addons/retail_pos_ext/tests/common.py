@@ -24,6 +24,10 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
                     )
                 ],
                 "lang": "en_US",
+                # cashiers reach the tills of their stores only
+                "retail_warehouse_ids": [
+                    Command.link(cls.main_pos_config.picking_type_id.warehouse_id.id)
+                ],
             }
         )
         # loyalty programs of other modules' data would add points to every order
