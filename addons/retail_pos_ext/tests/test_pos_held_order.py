@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import RetailPosHttpCommon
@@ -60,7 +60,10 @@ class TestPosHeldOrder(RetailPosHttpCommon):
         listed = held_model.retail_list(self.second_till.id)
         self.assertEqual([row["id"] for row in listed], [held_id])
         self.assertEqual(listed[0]["name"], "Zhang table 3")
-        self.assertEqual(held_model.retail_list(self.other_till.id), [])
+        # another store's till is out of this cashier's reach altogether
+        with self.assertRaises(AccessError):
+            held_model.retail_list(self.other_till.id)
+        self.assertEqual(self.HeldOrder.retail_list(self.other_till.id), [])
         data = held_model.browse(held_id).retail_resume(self.second_till.id)
         self.assertEqual(
             [
