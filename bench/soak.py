@@ -218,7 +218,11 @@ def clerk_worker(url, db, deadline, confirmed, errors, seed):
                 {
                     "partner_id": rng.choice(customers),
                     "order_line": [
-                        [0, 0, {"product_id": p, "product_uom_qty": rng.randint(1, 5)}]
+                        [
+                            0,
+                            0,
+                            {"product_id": p, "product_uom_qty": 6 * rng.randint(1, 2)},
+                        ]
                         for p in rng.sample(products, rng.randint(1, 4))
                     ],
                 },
