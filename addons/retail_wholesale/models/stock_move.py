@@ -3,8 +3,19 @@ from odoo.tools import SQL, float_compare
 
 # advisory lock class of the reservations of a product (the second key is its id)
 RESERVATION_LOCK = 7_042_001
-# cursor precommit data: ids of the products whose quants this transaction changed
+# cursor cache key: (transaction start, ids of the products whose quants it changed)
 QUANTS_TOUCHED = "retail_wholesale.quants_touched"
+
+
+def touched_products(env):
+    """Ids of the products whose quants the current transaction changed (kept on the
+    cursor for the whole transaction, flushes included; a new transaction starts empty)."""
+    now = env.cr.now()
+    started, products = env.cr.cache.get(QUANTS_TOUCHED, (None, None))
+    if started != now:
+        products = set()
+        env.cr.cache[QUANTS_TOUCHED] = (now, products)
+    return products
 
 
 class StockMove(models.Model):
@@ -69,7 +80,7 @@ class StockMove(models.Model):
                 and not move.location_id.should_bypass_reservation()
             )
         )
-        touched = self.env.cr.precommit.data.get(QUANTS_TOUCHED, set())
+        touched = touched_products(self.env)
         moves = moves.filtered(lambda move: move.product_id.id not in touched)
         if not moves:
             return self.browse()

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .stock_move import QUANTS_TOUCHED
+from .stock_move import touched_products
 
 
 class StockQuant(models.Model):
@@ -9,7 +9,7 @@ class StockQuant(models.Model):
     @api.model
     def _update_available_quantity(self, product_id, location_id, *args, **kwargs):
         # remembered for the reservations of this transaction (see stock.move)
-        self.env.cr.precommit.data.setdefault(QUANTS_TOUCHED, set()).add(product_id.id)
+        touched_products(self.env).add(product_id.id)
         return super()._update_available_quantity(
             product_id, location_id, *args, **kwargs
         )
