@@ -7,7 +7,6 @@ prices, flash sales, totals and payments, one order per uuid) add to the synchro
 """
 
 import random
-import uuid
 
 from registry import benchmark
 
@@ -30,69 +29,31 @@ def open_till(env):
 
 
 def order_payloads(env, session, cash, count, seed=7):
+    """``count`` paid cash orders of 1–3 generated products, as a till sends them."""
+    from live_server import order_payload
+
     rng = random.Random(seed)
-    products = env["product.product"].search(
-        [("default_code", "=like", "BP%"), ("tracking", "=", "none")], limit=2000
+    products = env["product.product"].search_read(
+        [("default_code", "=like", "BP%"), ("tracking", "=", "none")],
+        ["lst_price"],
+        limit=2000,
     )
-    pricelist = session.config_id.pricelist_id
-    orders = []
-    for number in range(count):
-        lines = []
-        for _line in range(rng.randint(1, 3)):
-            product = rng.choice(products)
-            qty = rng.randint(1, 4)
-            price = product.lst_price
-            lines.append(
-                (
-                    0,
-                    0,
-                    {
-                        "product_id": product.id,
-                        "qty": qty,
-                        "price_unit": price,
-                        "price_subtotal": price * qty,
-                        "price_subtotal_incl": price * qty,
-                        "discount": 0.0,
-                        "tax_ids": [(6, 0, [])],
-                        "pack_lot_ids": [],
-                        "uuid": str(uuid.UUID(int=rng.getrandbits(128))),
-                    },
-                )
-            )
-        total = sum(line[2]["price_subtotal_incl"] for line in lines)
-        ref = str(uuid.UUID(int=rng.getrandbits(128)))
-        orders.append(
-            {
-                "uuid": ref,
-                "name": f"Bench {number:05d}",
-                "session_id": session.id,
-                "pricelist_id": pricelist.id,
-                "fiscal_position_id": False,
-                "partner_id": False,
-                "user_id": env.uid,
-                "sequence_number": number + 1,
-                "date_order": "2026-01-01 10:00:00",
-                "amount_total": total,
-                "amount_tax": 0.0,
-                "amount_paid": total,
-                "amount_return": 0.0,
-                "to_invoice": False,
-                "last_order_preparation_change": "{}",
-                "lines": lines,
-                "payment_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "amount": total,
-                            "name": "2026-01-01 10:00:00",
-                            "payment_method_id": cash.id,
-                        },
-                    )
-                ],
-            }
+    till = {
+        "session_id": session.id,
+        "pricelist_id": session.config_id.pricelist_id.id,
+        "cash": cash.id,
+    }
+    return [
+        order_payload(
+            till,
+            [
+                (rng.choice(products), rng.randint(1, 4))
+                for _ in range(rng.randint(1, 3))
+            ],
+            name="Bench",
         )
-    return orders
+        for _ in range(count)
+    ]
 
 
 @benchmark

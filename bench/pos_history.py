@@ -126,7 +126,6 @@ def measure(db, repeat):
         timings = []
         for run in range(repeat + 1):
             payload = order_payloads(env, session, cash, 1, seed=1000 + run)[0]
-            payload["uuid"] = str(uuid.uuid4())
             payload["lines"].append(
                 (
                     0,

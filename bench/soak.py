@@ -24,99 +24,18 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
-import requests
-from odoo_cli import ODOO_BIN, PYTHON, ROOT, odoo_args
-
-
-class Client:
-    def __init__(self, url, db, login, password=None):
-        self.url = url
-        self.http = requests.Session()
-        self.call_raw(
-            "/web/session/authenticate",
-            {"db": db, "login": login, "password": password or login},
-        )
-
-    def call_raw(self, path, params):
-        response = self.http.post(
-            self.url + path,
-            json={"jsonrpc": "2.0", "method": "call", "params": params, "id": 1},
-            timeout=300,
-        )
-        answer = response.json()
-        if "error" in answer:
-            raise RuntimeError(answer["error"]["data"].get("message", answer["error"]))
-        return answer["result"]
-
-    def __call__(self, model, method, *args, **kwargs):
-        return self.call_raw(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-
-def start_server(db):
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log_dir = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
-    log_dir.mkdir(exist_ok=True)
-    log = open(log_dir / "soak-server.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            PYTHON,
-            ODOO_BIN,
-            *odoo_args(),
-            "-d",
-            db,
-            f"--db-filter=^{db}$",
-            f"--http-port={port}",
-            "--http-interface=127.0.0.1",
-            "--workers=0",
-            "--max-cron-threads=0",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
-                return proc, url
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("the server did not start")
+from live_server import Client, open_till, order_payload, start_server
+from odoo_cli import ROOT
 
 
 def till_worker(url, db, store, deadline, sent, errors, seed):
     rng = random.Random(seed)
     admin = Client(url, db, "admin", "admin")
     cashier = Client(url, db, f"{store.lower()}_cashier")
-    config_id = admin(
-        "pos.config", "search", [("retail_warehouse_id.code", "=", store)]
-    )[0]
-    config = admin(
-        "pos.config", "read", [config_id], ["current_session_id", "pricelist_id"]
-    )[0]
-    if not config["current_session_id"]:
-        admin("pos.config", "open_ui", [config_id])
-        config = admin(
-            "pos.config", "read", [config_id], ["current_session_id", "pricelist_id"]
-        )[0]
-    cash = admin(
-        "pos.payment.method",
-        "search",
-        [("is_cash_count", "=", True), ("config_ids", "in", [config_id])],
-    )[0]
+    till = open_till(admin, store)
     products = admin(
         "product.product",
         "search_read",
@@ -129,63 +48,16 @@ def till_worker(url, db, store, deadline, sent, errors, seed):
         limit=40,
     )
     while time.time() < deadline:
-        lines, total = [], 0.0
-        for product in rng.sample(products, rng.randint(1, 3)):
-            qty = rng.randint(1, 3)
-            amount = round(product["lst_price"] * qty, 2)
-            total += amount
-            lines.append(
-                [
-                    0,
-                    0,
-                    {
-                        "product_id": product["id"],
-                        "qty": qty,
-                        "price_unit": product["lst_price"],
-                        "price_subtotal": amount,
-                        "price_subtotal_incl": amount,
-                        "discount": 0.0,
-                        "tax_ids": [[6, 0, []]],
-                        "pack_lot_ids": [],
-                        "uuid": str(uuid.uuid4()),
-                    },
-                ]
-            )
-        ref = str(uuid.uuid4())
-        order = {
-            "uuid": ref,
-            "name": f"Soak {ref[:8]}",
-            "session_id": config["current_session_id"][0],
-            "pricelist_id": config["pricelist_id"][0],
-            "fiscal_position_id": False,
-            "partner_id": False,
-            "user_id": False,
-            "sequence_number": 1,
-            "date_order": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
-            "amount_total": round(total, 2),
-            "amount_tax": 0.0,
-            "amount_paid": round(total, 2),
-            "amount_return": 0.0,
-            "to_invoice": False,
-            "last_order_preparation_change": "{}",
-            "lines": lines,
-            "payment_ids": [
-                [
-                    0,
-                    0,
-                    {
-                        "amount": round(total, 2),
-                        "name": time.strftime("%Y-%m-%d %H:%M:%S"),
-                        "payment_method_id": cash,
-                    },
-                ]
-            ],
-        }
+        items = [
+            (product, rng.randint(1, 3))
+            for product in rng.sample(products, rng.randint(1, 3))
+        ]
+        order = order_payload(till, items, name="Soak")
         try:
             cashier("pos.order", "sync_from_ui", [order])
             if rng.random() < 0.2:  # a till that did not get the answer sends it again
                 cashier("pos.order", "sync_from_ui", [order])
-            sent.append((ref, round(total, 2)))
+            sent.append((order["uuid"], order["amount_total"]))
         except Exception as error:  # noqa: BLE001
             errors.append(f"till {store}: {error}")
 
@@ -287,7 +159,13 @@ def main():
     parser.add_argument("--tills", type=int, default=2)
     parser.add_argument("--clerks", type=int, default=2)
     args = parser.parse_args()
-    proc, url = start_server(args.db)
+    log_dir = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
+    log_dir.mkdir(exist_ok=True)
+    log = open(log_dir / "soak-server.log", "w")  # noqa: SIM115 (closed below)
+    started = start_server(args.db, log)
+    if not started:
+        raise SystemExit("the server did not start")
+    proc, url = started
     started = time.time()
     deadline = started + args.minutes * 60
     sent, confirmed, errors = [], [], []
@@ -386,6 +264,7 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+        log.close()
 
 
 if __name__ == "__main__":

@@ -8,18 +8,17 @@ started on a free port and driven as a user would.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import odoorpc
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from odoo_cli import ODOO_BIN, ODOO_PATH, PYTHON, ROOT, odoo_args
+from live_server import start_server
+from odoo_cli import ODOO_PATH, PYTHON, ROOT, odoo_args
 
 LOG_DIR = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
 
@@ -62,50 +61,17 @@ def demo_load(db):
     }
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(db, demo_load):
     if demo_load["returncode"]:
         pytest.fail(f"the demo chain did not load:\n{demo_load['output'][-3000:]}")
-    port = _free_port()
     log = open(LOG_DIR / "e2e-server.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(
-        [
-            PYTHON,
-            ODOO_BIN,
-            *odoo_args(LOG_DIR / "filestore"),
-            "-d",
-            db,
-            f"--db-filter=^{db}$",
-            f"--http-port={port}",
-            "--http-interface=127.0.0.1",
-            "--workers=0",
-            "--max-cron-threads=0",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/web/login", timeout=5) as response:  # noqa: S310
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
-            pytest.fail(
-                f"the Odoo server did not start; see {LOG_DIR / 'e2e-server.log'}"
-            )
-        time.sleep(1)
-    yield {"url": url, "port": port, "db": db}
+    started = start_server(db, log, LOG_DIR / "filestore")
+    if not started:
+        log.close()
+        pytest.fail(f"the Odoo server did not start; see {LOG_DIR / 'e2e-server.log'}")
+    proc, url = started
+    yield {"url": url, "port": int(url.rsplit(":", 1)[1]), "db": db}
     proc.terminate()
     try:
         proc.wait(timeout=30)

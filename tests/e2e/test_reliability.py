@@ -9,53 +9,12 @@ import statistics
 import subprocess
 import threading
 import time
-import uuid
 
 import pytest
 import requests
-from conftest import LOG_DIR, _free_port
-from odoo_cli import ODOO_BIN, PYTHON, ROOT, odoo_args
-
-
-class Client:
-    """A JSON-RPC client with its own session, as a till or a browser tab is."""
-
-    def __init__(self, url, db, login, password=None):
-        self.url = url
-        self.http = requests.Session()
-        result = self._post(
-            "/web/session/authenticate",
-            {"db": db, "login": login, "password": password or login},
-        )
-        assert result["result"]["uid"], result
-
-    def _post(self, path, params, timeout=120):
-        response = self.http.post(
-            self.url + path,
-            json={"jsonrpc": "2.0", "method": "call", "params": params, "id": 1},
-            timeout=timeout,
-        )
-        assert response.status_code == 200, (response.status_code, response.text[:500])
-        return response.json()
-
-    def call(self, model, method, *args, **kwargs):
-        """The raw answer: {'result': ...} or {'error': ...}."""
-        return self._post(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def __call__(self, model, method, *args, **kwargs):
-        answer = self.call(model, method, *args, **kwargs)
-        if "error" in answer:
-            raise AssertionError(
-                answer["error"]["data"].get("message", answer["error"])
-            )
-        return answer.get("result")
-
-
-def error_name(answer):
-    return answer.get("error", {}).get("data", {}).get("name")
+from conftest import LOG_DIR
+from live_server import Client, error_name, open_till, order_payload, start_server
+from odoo_cli import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -66,24 +25,8 @@ def admin(server):
 @pytest.fixture(scope="module")
 def till(admin):
     """The open session of 浦东店's till, its cash method and a product it sells."""
-    config_id = admin(
-        "pos.config", "search", [("retail_warehouse_id.code", "=", "PD")]
-    )[0]
-    config = admin(
-        "pos.config", "read", [config_id], ["current_session_id", "pricelist_id"]
-    )[0]
-    if not config["current_session_id"]:
-        admin("pos.config", "open_ui", [config_id])
-        config = admin(
-            "pos.config", "read", [config_id], ["current_session_id", "pricelist_id"]
-        )[0]
-    session_id = config["current_session_id"][0]
-    cash = admin(
-        "pos.payment.method",
-        "search",
-        [("is_cash_count", "=", True), ("config_ids", "in", [config_id])],
-    )[0]
-    product = admin(
+    till = open_till(admin, "PD")
+    till["product"] = admin(
         "product.product",
         "search_read",
         [
@@ -91,68 +34,14 @@ def till(admin):
             ("tracking", "=", "none"),
             ("available_in_pos", "=", True),
         ],
-        ["lst_price", "taxes_id"],
+        ["lst_price"],
         limit=1,
     )[0]
-    return {
-        "config_id": config_id,
-        "session_id": session_id,
-        "pricelist_id": config["pricelist_id"][0],
-        "cash": cash,
-        "product": product,
-    }
+    return till
 
 
-def order_payload(till, qty=1.0):
-    """An order as the web POS serializes it (amounts as the till computes them)."""
-    ref = str(uuid.uuid4())
-    product = till["product"]
-    total = round(product["lst_price"] * qty, 2)
-    return {
-        "uuid": ref,
-        "name": f"Order {ref[:8]}",
-        "session_id": till["session_id"],
-        "pricelist_id": till["pricelist_id"],
-        "fiscal_position_id": False,
-        "partner_id": False,
-        "user_id": False,
-        "sequence_number": 1,
-        "date_order": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
-        "amount_total": total,
-        "amount_tax": 0.0,
-        "amount_paid": total,
-        "amount_return": 0.0,
-        "to_invoice": False,
-        "last_order_preparation_change": "{}",
-        "lines": [
-            [
-                0,
-                0,
-                {
-                    "product_id": product["id"],
-                    "qty": qty,
-                    "price_unit": product["lst_price"],
-                    "price_subtotal": total,
-                    "price_subtotal_incl": total,
-                    "discount": 0.0,
-                    "tax_ids": [[6, 0, []]],
-                    "pack_lot_ids": [],
-                    "uuid": str(uuid.uuid4()),
-                },
-            ]
-        ],
-        "payment_ids": [
-            [
-                0,
-                0,
-                {
-                    "amount": total,
-                    "name": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
-                    "payment_method_id": till["cash"],
-                },
-            ]
-        ],
-    }
+def till_order(till, qty=1.0):
+    return order_payload(till, [(till["product"], qty)])
 
 
 def run_together(*calls):
@@ -188,7 +77,7 @@ def test_same_order_sent_twice_at_once_is_saved_once(server, admin, till):
     cashiers = [Client(server["url"], server["db"], "pd_cashier") for _ in range(2)]
     refs = []
     for _trial in range(trials):
-        order = order_payload(till)
+        order = till_order(till)
         refs.append(order["uuid"])
         results = run_together(
             *(
@@ -209,40 +98,16 @@ def test_same_order_sent_twice_at_once_is_saved_once(server, admin, till):
 def test_sync_interrupted_by_a_server_kill_then_replayed(server, admin, till):
     """A second server on the same database is killed while it saves a backlog; the
     till sends the same backlog again to the restarted server (twice): each order once."""
-    backlog = [order_payload(till) for _ in range(40)]
+    backlog = [till_order(till) for _ in range(40)]
     refs = [order["uuid"] for order in backlog]
 
     def start():
-        port = _free_port()
         log = open(LOG_DIR / "e2e-kill-server.log", "a")  # noqa: SIM115 (closed below)
-        proc = subprocess.Popen(
-            [
-                PYTHON,
-                ODOO_BIN,
-                *odoo_args(LOG_DIR / "filestore"),
-                "-d",
-                server["db"],
-                f"--db-filter=^{server['db']}$",
-                f"--http-port={port}",
-                "--http-interface=127.0.0.1",
-                "--workers=0",
-                "--max-cron-threads=0",
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
-                    return proc, url, log
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        proc.kill()
-        log.close()
-        pytest.fail("the second server did not start")
+        started = start_server(server["db"], log, LOG_DIR / "filestore")
+        if not started:
+            log.close()
+            pytest.fail("the second server did not start")
+        return (*started, log)
 
     proc, url, log = start()
     try:
@@ -284,14 +149,14 @@ def test_sync_interrupted_by_a_server_kill_then_replayed(server, admin, till):
 def _ignore(call):
     try:
         call()
-    except requests.RequestException:
+    except (requests.RequestException, RuntimeError):
         pass
 
 
 # --------------------------------------------------- what the till sends is checked
 def test_malformed_payload_is_a_validation_error(server, till):
     cashier = Client(server["url"], server["db"], "pd_cashier")
-    order = order_payload(till)
+    order = till_order(till)
     del order["session_id"]
     answer = cashier.call("pos.order", "sync_from_ui", [order])
     assert error_name(answer) == "odoo.exceptions.ValidationError", answer
@@ -300,7 +165,7 @@ def test_malformed_payload_is_a_validation_error(server, till):
 
 def test_underpaid_order_is_kept_and_flagged(server, admin, till):
     cashier = Client(server["url"], server["db"], "pd_cashier")
-    order = order_payload(till, qty=2)
+    order = till_order(till, qty=2)
     half = round(order["amount_total"] / 2, 2)
     order.update(amount_total=half, amount_paid=half)
     order["payment_ids"][0][2]["amount"] = half

@@ -23,6 +23,19 @@ ORDER_KEYS = {
     "amount_return": Number,
 }
 LINE_KEYS = {"product_id": int, "qty": Number, "price_unit": Number}
+REVIEW_FIELDS = {"retail_review_state", "retail_review_note", "retail_reviewed_by_id"}
+
+
+def _invalid(values, keys):
+    """The keys whose value is missing or not of the expected type (a boolean is not a
+    number here)."""
+    return [
+        key
+        for key, expected in keys.items()
+        if values.get(key) is None
+        or isinstance(values.get(key), bool)
+        or not isinstance(values.get(key), expected)
+    ]
 
 
 class ConcurrentOrderSync(pg_errors.SerializationFailure):
@@ -115,7 +128,7 @@ class PosOrder(models.Model):
                 raise ConcurrentOrderSync(str(error)) from error
             raise
         except (KeyError, TypeError, AttributeError, IndexError) as error:
-            _logger.warning("POS order payload the server cannot read: %r", error)
+            _logger.warning("POS order payload the server cannot read", exc_info=True)
             raise ValidationError(
                 _(
                     "The point of sale sent an order the server cannot read (%(error)s). "
@@ -137,49 +150,33 @@ class PosOrder(models.Model):
                 )
                 continue
             name = order.get("name") or order.get("uuid") or position
-            for key, expected in ORDER_KEYS.items():
-                value = order.get(key)
-                if (
-                    value is None
-                    or isinstance(value, bool)
-                    or not isinstance(value, expected)
-                ):
-                    problems.append(
-                        _(
-                            "order %(name)s: %(key)s is missing or invalid",
-                            name=name,
-                            key=key,
-                        )
-                    )
-            for command in order.get("lines") or []:
+            problems += [
+                _("order %(name)s: %(key)s is missing or invalid", name=name, key=key)
+                for key in _invalid(order, ORDER_KEYS)
+            ]
+            lines = order.get("lines")
+            for command in lines if isinstance(lines, list) else []:
                 if not (
                     isinstance(command, (list, tuple))
                     and len(command) >= 2
                     and isinstance(command[0], int)
-                    and (command[0] != 0 or len(command) == 3)
                 ):
                     problems.append(_("order %(name)s: a line is malformed", name=name))
-                    continue
-                values = command[2] if len(command) == 3 else None
-                if command[0] != 0:
-                    continue
-                if not isinstance(values, dict):
-                    problems.append(_("order %(name)s: a line is malformed", name=name))
-                    continue
-                for key, expected in LINE_KEYS.items():
-                    value = values.get(key)
-                    if (
-                        value is None
-                        or isinstance(value, bool)
-                        or not isinstance(value, expected)
-                    ):
+                elif command[0] == 0:  # a new line: what core reads of it
+                    values = command[2] if len(command) == 3 else None
+                    if not isinstance(values, dict):
                         problems.append(
-                            _(
-                                "order %(name)s: %(key)s of a line is missing or invalid",
-                                name=name,
-                                key=key,
-                            )
+                            _("order %(name)s: a line is malformed", name=name)
                         )
+                        continue
+                    problems += [
+                        _(
+                            "order %(name)s: %(key)s of a line is missing or invalid",
+                            name=name,
+                            key=key,
+                        )
+                        for key in _invalid(values, LINE_KEYS)
+                    ]
         if problems:
             raise ValidationError(
                 _("The point of sale sent invalid orders:\n%s", "\n".join(problems))
@@ -242,7 +239,8 @@ class PosOrder(models.Model):
         reasons += self._retail_review_flash_sales()
         if reasons:
             _logger.info("POS order %s flagged for review: %s", self.name, reasons)
-            self.write(
+            # the cashier who synced the order may not set its review
+            self.sudo().write(
                 {
                     "retail_review_state": "to_review",
                     "retail_review_note": "\n".join(reasons),
@@ -408,9 +406,19 @@ class PosOrder(models.Model):
         return reasons
 
     # -------------------------------------------------------------- actions
-    def action_retail_mark_reviewed(self):
-        if not self.env.user.has_group("point_of_sale.group_pos_manager"):
+    def write(self, vals):
+        if REVIEW_FIELDS.intersection(vals):
+            self._retail_check_reviewer()
+        return super().write(vals)
+
+    def _retail_check_reviewer(self):
+        if not (
+            self.env.su or self.env.user.has_group("point_of_sale.group_pos_manager")
+        ):
             raise AccessError(_("Only point of sale managers review flagged orders."))
+
+    def action_retail_mark_reviewed(self):
+        self._retail_check_reviewer()
         self.filtered(lambda order: order.retail_review_state == "to_review").write(
             {"retail_review_state": "reviewed", "retail_reviewed_by_id": self.env.uid}
         )

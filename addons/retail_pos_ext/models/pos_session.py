@@ -4,11 +4,6 @@ from odoo import fields, models
 class PosSession(models.Model):
     _inherit = "pos.session"
 
-    retail_handover_ids = fields.One2many(
-        comodel_name="retail.pos.shift.handover",
-        inverse_name="session_id",
-        string="Shift Handovers",
-    )
     retail_handover_count = fields.Integer(
         string="Handover Count", compute="_compute_retail_handover_count"
     )

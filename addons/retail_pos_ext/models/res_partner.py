@@ -24,13 +24,19 @@ class ResPartner(models.Model):
             ["partner_id", "code"],
             order="id",
         )
-        codes = {card.partner_id.id: card.code for card in cards}
+        codes = {}
+        for card in cards:  # the first card of each member
+            codes.setdefault(card.partner_id.id, card.code)
         for partner in self:
             partner.retail_card_code = codes.get(partner.id, False)
 
     def _search_retail_card_code(self, operator, value):
         cards = self.env["loyalty.card"]._search(
-            [("code", operator, value), ("partner_id", "!=", False)]
+            [
+                ("code", operator, value),
+                ("partner_id", "!=", False),
+                ("program_id.program_type", "=", "loyalty"),
+            ]
         )
         return [("id", "in", cards.subselect("partner_id"))]
 

@@ -117,7 +117,8 @@ class RetailPosShiftHandover(models.Model):
         date_start = previous.date or session.start_at or session.create_date
         date = fields.Datetime.now()
         values = self._retail_figures(session, user, date_start, date, bool(previous))
-        handover = self.create(
+        # the figures are the server's: cashiers cannot create handovers themselves
+        handover = self.sudo().create(
             {
                 **values,
                 "session_id": session.id,
@@ -128,7 +129,7 @@ class RetailPosShiftHandover(models.Model):
                 "note": note or False,
             }
         )
-        return handover._retail_ui_summary()
+        return handover.sudo(False)._retail_ui_summary()
 
     @api.model
     def _retail_figures(self, session, user, date_start, date, after_handover=False):

@@ -2,7 +2,6 @@ from . import test_pos_store
 from . import test_pos_order_sync
 from . import test_pos_store_isolation
 from . import test_pos_offline
-from . import test_amount_in_words
 from . import test_pos_receipt
 from . import test_pos_payment_presets
 from . import test_pos_held_order

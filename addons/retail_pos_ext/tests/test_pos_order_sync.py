@@ -241,6 +241,10 @@ class TestPosOrderSync(TestPoSCommon):
         )
         with self.assertRaises(AccessError):
             order.with_user(cashier).action_retail_mark_reviewed()
+        # nor can the cashier clear the flag by writing the order
+        with self.assertRaises(AccessError):
+            order.with_user(cashier).write({"retail_review_state": False})
+        self.assertEqual(order.retail_review_state, "to_review")
         order.action_retail_mark_reviewed()
         self.assertEqual(order.retail_review_state, "reviewed")
         self.assertEqual(order.retail_reviewed_by_id, self.env.user)

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import RetailPosHttpCommon
@@ -88,6 +88,15 @@ class TestPosShiftHandover(RetailPosHttpCommon):
             Handover.retail_create_from_ui(session.id, "many")
         with self.assertRaisesRegex(UserError, "open session"):
             Handover.retail_create_from_ui(999999999, 5)
+        # the figures come from the server only: no handover made up over RPC
+        with self.assertRaises(AccessError):
+            Handover.create(
+                {
+                    "session_id": session.id,
+                    "user_id": self.pos_user.id,
+                    "cash_expected": 1,
+                }
+            )
         self.assertEqual(self.Handover.search_count([]), 0)
 
     def test_handover_report_prints_the_figures(self):

@@ -1,11 +1,11 @@
 /**
  * Amounts in Chinese capitals (人民币大写), as written on receipts, cheques and invoices.
- * Twin of the addon's Python tools/amount_in_words.py; both follow the same table of cases.
+ * Checked against the table of cases in static/tests/amount_in_words_cases.json (receipt tour).
  */
 
 const DIGITS = "零壹贰叁肆伍陆柒捌玖";
 const DIGIT_UNITS = ["", "拾", "佰", "仟"];
-// 10万亿 yuan, in fen: amounts below it are written exactly (the Python twin too)
+// 10万亿 yuan, in fen: amounts below it are written exactly
 const MAX_CENTS = 1e15 - 1;
 
 function sectionToChinese(section) {

@@ -119,10 +119,13 @@ patch(PosStore.prototype, {
         if (!selected) {
             return false;
         }
-        const data = await this.data.call(HELD_MODEL, "retail_resume", [
+        const data = await this.retailCallHeldOrders("retail_resume", [
             [selected.id],
             this.config.id,
         ]);
+        if (!data) {
+            return false;
+        }
         return await this.retailRestoreHeldOrder(data);
     },
 

@@ -1,1 +1,0 @@
-from .amount_in_words import amount_to_chinese_capitals
