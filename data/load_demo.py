@@ -1241,6 +1241,12 @@ class DemoChain:
             supplier,
             self.products.filtered(lambda p: p.seller_ids[:1].partner_id == supplier),
         )
+        # the morning's stock alerts: levels from the 90 days of sales, alerts and their
+        # activities for the buyers and store managers, purchase suggestions
+        Level = self.env["retail.stock.level"]
+        Level._cron_stock_alerts()
+        self.counts["stock levels"] = Level.search_count([])
+        self.counts["stock alerts"] = Level.search_count([("alert_state", "!=", "ok")])
 
     def store_orders(self):
         """门店要货: 徐汇店's order approved by head office (goods on the way), 浦东店's

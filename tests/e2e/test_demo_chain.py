@@ -159,3 +159,21 @@ def test_store_orders_to_head_office(rpc):
         .search_read([], ["store_warehouse_id"])
     )
     assert [o["store_warehouse_id"][1] for o in xh] == ["徐汇店"]
+
+
+def test_stock_alerts_and_purchase_suggestions(rpc):
+    """The daily job ran on the demo's sales: levels per product × warehouse, alerts with
+    one activity each, suggestions to buy; a store manager sees only their store."""
+    odoo = rpc("hq_admin")
+    Level = odoo.env["retail.stock.level"]
+    levels = Level.search_read(
+        [], ["warehouse_id", "alert_state", "alert_activity_state", "suggested_qty"]
+    )
+    stores = {level["warehouse_id"][1] for level in levels}
+    assert {"徐汇店", "浦东店"} <= stores
+    alerts = [level for level in levels if level["alert_state"] != "ok"]
+    assert alerts, "the demo raised no stock alert"
+    assert all(level["alert_activity_state"] for level in alerts)
+    assert any(level["suggested_qty"] > 0 for level in levels)
+    xh = rpc("xh_manager").env["retail.stock.level"].search_read([], ["warehouse_id"])
+    assert xh and {level["warehouse_id"][1] for level in xh} == {"徐汇店"}

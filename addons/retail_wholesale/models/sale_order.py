@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, float_compare, float_is_zero, formatLang
+from odoo.tools import SQL, float_compare, float_is_zero, format_date, formatLang
 
 
 class SaleOrder(models.Model):
@@ -43,6 +43,12 @@ class SaleOrder(models.Model):
     )
     retail_rule_warning = fields.Text(
         string="Wholesale Rule Warnings", compute="_compute_retail_rule_warning"
+    )
+    retail_expiry_warning = fields.Text(
+        string="Expired Stock Warnings",
+        compute="_compute_retail_expiry_warning",
+        help="Expired lots of the products of this quotation: they are never reserved or "
+        "delivered, so only the rest of the stock can be sold.",
     )
 
     @api.depends("company_id")
@@ -100,6 +106,37 @@ class SaleOrder(models.Model):
             order.retail_rule_warning = "\n".join(
                 message for _kind, message in problems
             )
+
+    @api.depends(
+        "order_line.product_id", "order_line.product_uom_qty", "order_line.warehouse_id"
+    )
+    def _compute_retail_expiry_warning(self):
+        expired = self.order_line._retail_expired_stock()
+        for order in self:
+            messages = []
+            for line in order.order_line:
+                if line not in expired or line.free_qty_today >= line.product_uom_qty:
+                    continue
+                lots = ", ".join(
+                    _(
+                        "%(lot)s (%(qty)s, expired on %(date)s)",
+                        lot=lot.name,
+                        qty=formatLang(self.env, quantity),
+                        date=format_date(self.env, lot.expiration_date),
+                    )
+                    for lot, quantity in expired[line]
+                )
+                messages.append(
+                    _(
+                        "%(product)s: only %(free)s of the stock in %(warehouse)s can "
+                        "be sold; expired lots are never delivered: %(lots)s.",
+                        product=line.product_id.display_name,
+                        free=formatLang(self.env, max(line.free_qty_today, 0)),
+                        warehouse=line.warehouse_id.name,
+                        lots=lots,
+                    )
+                )
+            order.retail_expiry_warning = "\n".join(messages)
 
     # ------------------------------------------------------------------ rules
     def _retail_rule_problems(self, include_credit=True):

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 APPROVAL_FIELDS = {
@@ -81,3 +83,59 @@ class SaleOrderLine(models.Model):
                     and line.order_id.pricelist_id in flash_sale.pricelist_ids
                 )
             )[:1]
+
+    # ------------------------------------------------------------ expired stock
+    def _retail_expired_stock(self):
+        """{line: [(lot, quantity)]} of the expired lots, in the line's warehouse, of the
+        expiry-tracked products of these quotation lines: stock that core never reserves
+        for a delivery (product_expiry) and that is therefore not for sale.
+
+        A lot counts as expired when it expires before the line's scheduled date (today
+        when there is none). One grouped read per scheduled date."""
+        lines = self.filtered(
+            lambda line: (
+                line.state in ("draft", "sent")
+                and line.warehouse_id
+                and line.product_id.is_storable
+                and line.product_id.use_expiration_date
+            )
+        )
+        by_date = defaultdict(lambda: self.browse())
+        now = fields.Datetime.now()
+        for line in lines:
+            by_date[max(line.scheduled_date or now, now)] |= line
+        result = {}
+        Quant = self.env["stock.quant"].sudo()
+        for date, date_lines in by_date.items():
+            groups = Quant._read_group(
+                [
+                    ("product_id", "in", date_lines.product_id.ids),
+                    ("location_id.usage", "=", "internal"),
+                    ("location_id.warehouse_id", "in", date_lines.warehouse_id.ids),
+                    ("lot_id.expiration_date", "<", date),
+                    ("quantity", ">", 0),
+                ],
+                ["product_id", "location_id", "lot_id"],
+                ["quantity:sum"],
+            )
+            expired = defaultdict(list)
+            for product, location, lot, quantity in groups:
+                expired[product, location.warehouse_id].append((lot, quantity))
+            for line in date_lines:
+                if found := expired.get((line.product_id, line.warehouse_id)):
+                    result[line] = found
+        return result
+
+    def _compute_qty_at_date(self):
+        """The availability a quotation shows leaves out expired lots (never delivered)."""
+        res = super()._compute_qty_at_date()
+        for line, lots in self._retail_expired_stock().items():
+            if not line.display_qty_widget:
+                continue
+            qty = line.product_id.uom_id._compute_quantity(
+                sum(quantity for _lot, quantity in lots), line.product_uom
+            )
+            line.qty_available_today -= qty
+            line.free_qty_today -= qty
+            line.virtual_available_at_date -= qty
+        return res

@@ -154,6 +154,37 @@ class TestRetailExpiry(RetailCommon):
         # first expired first out, although D60 came in earlier
         self.assertEqual(picking.move_line_ids.lot_id, self.lots["D20"])
 
+    def test_expired_stock_is_not_for_sale(self):
+        """A quotation counts only unexpired stock, warns naming the expired lot, and the
+        delivery of the confirmed order never reserves it."""
+        self._stock("EXPIRED", 5)
+        self._stock("D20", 2)
+        customer = self.env["res.partner"].create({"name": "Expiry Customer"})
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "warehouse_id": self.hq_warehouse.id,
+                "order_line": [
+                    Command.create({"product_id": self.milk.id, "product_uom_qty": 4})
+                ],
+            }
+        )
+        line = order.order_line
+        self.assertEqual(line.qty_available_today, 2)
+        self.assertEqual(line.free_qty_today, 2)
+        self.assertRegex(
+            order.retail_expiry_warning,
+            r"Fresh Milk: only 2\.00 of the stock in .* can be sold; expired lots "
+            r"are never delivered: EXPIRED \(5\.00, expired on .*\)",
+        )
+        line.product_uom_qty = 2
+        self.assertFalse(order.retail_expiry_warning)
+        line.product_uom_qty = 4
+        order.action_confirm()
+        move = order.picking_ids.move_ids
+        self.assertEqual(move.quantity, 2)
+        self.assertEqual(move.move_line_ids.lot_id, self.lots["D20"])
+
     def test_near_expiry_board(self):
         self.env.company.write(
             {"retail_markdown_days": 10, "retail_markdown_percent": 40.0}
