@@ -151,7 +151,9 @@ class PosOrder(models.Model):
                 continue
             name = order.get("name") or order.get("uuid") or position
             problems += [
-                _("order %(name)s: %(key)s is missing or invalid", name=name, key=key)
+                self.env._(
+                    "order %(name)s: %(key)s is missing or invalid", name=name, key=key
+                )
                 for key in _invalid(order, ORDER_KEYS)
             ]
             lines = order.get("lines")
@@ -170,7 +172,7 @@ class PosOrder(models.Model):
                         )
                         continue
                     problems += [
-                        _(
+                        self.env._(
                             "order %(name)s: %(key)s of a line is missing or invalid",
                             name=name,
                             key=key,

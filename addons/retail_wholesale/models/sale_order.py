@@ -118,7 +118,7 @@ class SaleOrder(models.Model):
                 if line not in expired or line.free_qty_today >= line.product_uom_qty:
                     continue
                 lots = ", ".join(
-                    _(
+                    self.env._(
                         "%(lot)s (%(qty)s, expired on %(date)s)",
                         lot=lot.name,
                         qty=formatLang(self.env, quantity),
