@@ -30,6 +30,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from live_server import Client, open_till, order_payload, start_server
 from odoo_cli import ROOT
 
+CONTENTION = ("could not serialize", "deadlock detected")
+
+
+def as_a_user(call, contention, tries=3):
+    """Run ``call`` as a person does: when the server refuses it because another
+    transaction changed the same rows (after its own retries), try again."""
+    for attempt in range(tries):
+        try:
+            return call()
+        except RuntimeError as error:
+            if attempt == tries - 1 or not any(c in str(error) for c in CONTENTION):
+                raise
+            contention.append(str(error)[:80])
+            time.sleep(0.5)
+    return None
+
 
 def till_worker(url, db, store, deadline, sent, errors, seed):
     rng = random.Random(seed)
@@ -62,7 +78,7 @@ def till_worker(url, db, store, deadline, sent, errors, seed):
             errors.append(f"till {store}: {error}")
 
 
-def clerk_worker(url, db, deadline, confirmed, errors, seed):
+def clerk_worker(url, db, deadline, confirmed, errors, contention, seed):
     rng = random.Random(seed)
     clerk = Client(url, db, "hq_admin")
     customers = clerk(
@@ -99,22 +115,28 @@ def clerk_worker(url, db, deadline, confirmed, errors, seed):
                     ],
                 },
             )
-            clerk("sale.order", "action_confirm", [order])
+            as_a_user(
+                lambda order=order: clerk("sale.order", "action_confirm", [order]),
+                contention,
+            )
             pickings = clerk("sale.order", "read", [order], ["picking_ids"])[0][
                 "picking_ids"
             ]
             for picking in pickings:
                 state = clerk("stock.picking", "read", [picking], ["state"])[0]["state"]
                 if state == "assigned":
-                    clerk(
-                        "stock.picking",
-                        "button_validate",
-                        [picking],
-                        context={
-                            "skip_backorder": True,
-                            "skip_sms": True,
-                            "skip_immediate": True,
-                        },
+                    as_a_user(
+                        lambda picking=picking: clerk(
+                            "stock.picking",
+                            "button_validate",
+                            [picking],
+                            context={
+                                "skip_backorder": True,
+                                "skip_sms": True,
+                                "skip_immediate": True,
+                            },
+                        ),
+                        contention,
                     )
             confirmed.append(order)
         except Exception as error:  # noqa: BLE001
@@ -168,7 +190,7 @@ def main():
     proc, url = started
     started = time.time()
     deadline = started + args.minutes * 60
-    sent, confirmed, errors = [], [], []
+    sent, confirmed, errors, contention = [], [], [], []
     threads = [
         threading.Thread(
             target=till_worker,
@@ -178,7 +200,7 @@ def main():
     ] + [
         threading.Thread(
             target=clerk_worker,
-            args=(url, args.db, deadline, confirmed, errors, 100 + i),
+            args=(url, args.db, deadline, confirmed, errors, contention, 100 + i),
         )
         for i in range(args.clerks)
     ]
@@ -256,7 +278,8 @@ def main():
         print(
             f"soak {minutes:.1f} min: {len(sent)} POS orders, {len(confirmed)} wholesale "
             f"orders, {checked} product/location balances checked, "
-            f"{len(problems)} problems"
+            f"{len(problems)} problems; {len(contention)} requests refused under "
+            "contention (after the server's own retries) and done on the next try"
         )
         for problem in problems[:20]:
             print("  -", problem)

@@ -368,3 +368,108 @@ def test_backup_with_retention_and_restore(server, admin, tmp_path):
         ).read_bytes() == "备份".encode()
     finally:
         subprocess.run(["dropdb", "--if-exists", restored], check=False, env=env)
+
+
+# ------------------------------------------------------------------ offline backlog
+BACKLOG = int(os.environ.get("RW_BACKLOG_ORDERS", "1000"))
+
+MAKE_BACKLOG_JS = """
+async ([productId, count]) => {
+    const pos = posmodel;
+    // the server becomes unreachable: every order stays on the till
+    pos.data.network.offline = true;
+    pos.data.network.warningTriggered = true;
+    const product = pos.models["product.product"].get(productId);
+    const cash = pos.config.payment_method_ids.find((m) => m.is_cash_count);
+    // made without yielding between orders: the till saves its orders to the browser's
+    // database after each change, which would make this setup quadratic
+    const orders = [];
+    const lines = [];
+    for (let i = 0; i < count; i++) {
+        const order = pos.createNewOrder();
+        orders.push(order);
+        lines.push(
+            pos.addLineToOrder({ product_id: product, qty: 1, order_id: order }, order, {}, false)
+        );
+    }
+    await Promise.all(lines);
+    for (const order of orders) {
+        order.add_paymentline(cash);
+        order.state = "paid";
+    }
+    pos.addPendingOrder(orders.map((order) => order.id));
+    return orders.map((order) => [order.uuid, order.get_total_with_tax(), order.get_total_paid()]);
+}
+"""
+
+DRAIN_JS = """
+async () => {
+    const pos = posmodel;
+    pos.data.network.offline = false;
+    const started = performance.now();
+    let calls = 0;
+    const call = pos.data.call.bind(pos.data);
+    pos.data.call = (model, method, ...args) => {
+        if (model === "pos.order" && method === "sync_from_ui") {
+            calls++;
+        }
+        return call(model, method, ...args);
+    };
+    // a till retries until nothing is pending (bounded)
+    for (let attempt = 0; attempt < 5 && pos.getPendingOrder().orderToCreate.length; attempt++) {
+        await pos.syncAllOrders();
+    }
+    return {
+        seconds: (performance.now() - started) / 1000,
+        calls,
+        pending: pos.getPendingOrder().orderToCreate.length,
+    };
+}
+"""
+
+
+def test_browser_backlog_of_1000_orders_drains_exactly_once(page, server, admin, till):
+    """The web POS makes 1,000 paid orders while the server is unreachable, then the
+    server comes back: the till sends them in chunks, every order is saved exactly once,
+    within 5 minutes."""
+    page.set_default_timeout(120000)
+    page.goto(f"{server['url']}/web/login")
+    page.fill("input[name=login]", "admin")
+    page.fill("input[name=password]", "admin")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".o_main_navbar")
+    page.goto(f"{server['url']}/pos/ui?config_id={till['config_id']}")
+    page.wait_for_function("window.posmodel && posmodel.models", timeout=120000)
+    made = time.perf_counter()
+    made_orders = page.evaluate(MAKE_BACKLOG_JS, [till["product"]["id"], BACKLOG])
+    made = time.perf_counter() - made
+    uuids = [uuid for uuid, _total, _paid in made_orders]
+    assert len(set(uuids)) == BACKLOG
+    assert all(
+        total > 0 and abs(paid - total) < 0.01 for _uuid, total, paid in made_orders
+    )
+    assert count_orders(admin, uuids) == 0, "orders reached the server while offline"
+    result = page.evaluate(DRAIN_JS)
+    print(
+        f"\n{BACKLOG} offline orders made in {made:.0f}s, drained in "
+        f"{result['seconds']:.0f}s over {result['calls']} calls"
+    )
+    assert result["pending"] == 0
+    assert result["seconds"] < 300
+    assert result["calls"] >= BACKLOG // 50
+    orders = []
+    for start in range(0, BACKLOG, 500):
+        orders += admin(
+            "pos.order",
+            "search_read",
+            [("uuid", "in", uuids[start : start + 500])],
+            ["uuid", "state", "amount_total", "lines"],
+        )
+    assert len(orders) == BACKLOG  # none lost
+    assert len({order["uuid"] for order in orders}) == BACKLOG  # none twice
+    assert {order["state"] for order in orders} <= {"paid", "done", "invoiced"}
+    assert all(len(order["lines"]) == 1 for order in orders)
+    totals = {uuid: total for uuid, total, _paid in made_orders}
+    assert all(
+        abs(order["amount_total"] - totals[order["uuid"]]) < 0.01 for order in orders
+    )
