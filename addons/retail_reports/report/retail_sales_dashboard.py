@@ -11,13 +11,13 @@ class RetailSalesReport(models.Model):
         """Figures of the dashboards: today, this month, the last 30 days by store
         and the top products. Read through the record rules, so that a store manager
         sees their stores and head office every store."""
-        today = fields.Date.context_today(self)
+        today = self._retail_today()
         start_of = {
             "today": today,
             "month": today.replace(day=1),
             "days_30": today - relativedelta(days=29),
         }
-        end = fields.Datetime.to_datetime(today + relativedelta(days=1))
+        end = self._retail_day_start(today + relativedelta(days=1))
         aggregates = [
             "revenue:sum",
             "margin:sum",
@@ -27,7 +27,7 @@ class RetailSalesReport(models.Model):
 
         def period_domain(key):
             return [
-                ("date", ">=", fields.Datetime.to_datetime(start_of[key])),
+                ("date", ">=", self._retail_day_start(start_of[key])),
                 ("date", "<", end),
             ]
 
@@ -66,7 +66,11 @@ class RetailSalesReport(models.Model):
         ]
         data["currency_id"] = self.env.company.currency_id.id
         data["graph_domain"] = [
-            ("date", ">=", fields.Datetime.to_string(start_of["days_30"])),
+            (
+                "date",
+                ">=",
+                fields.Datetime.to_string(self._retail_day_start(start_of["days_30"])),
+            ),
         ]
         data["views"] = {
             key: self.env.ref(f"retail_reports.retail_sales_report_view_graph_{key}").id

@@ -1,4 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -117,6 +119,26 @@ class RetailSalesReport(models.Model):
             cutoff=cutoff,
             live=self._sales_query(since=cutoff),
         )
+
+    @api.model
+    def _retail_tz(self):
+        """The time zone days are counted in: the user's, else the company's, else UTC."""
+        name = self.env.user.tz or self.env.company.partner_id.tz or "UTC"
+        try:
+            return pytz.timezone(name)
+        except pytz.UnknownTimeZoneError:
+            return pytz.utc
+
+    @api.model
+    def _retail_today(self):
+        """Today's date in ``_retail_tz()``."""
+        return datetime.now(pytz.utc).astimezone(self._retail_tz()).date()
+
+    @api.model
+    def _retail_day_start(self, day):
+        """The naive UTC datetime at which ``day`` starts in ``_retail_tz()``."""
+        local = self._retail_tz().localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.model
     def _fact_cutoff(self):

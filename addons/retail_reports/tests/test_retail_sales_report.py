@@ -1,4 +1,6 @@
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
@@ -239,6 +241,63 @@ class TestRetailSalesReport(SalesCommon):
         self.assertEqual([s["name"] for s in data["stores"]], ["Test Store East"])
         with self.assertRaises(AccessError):
             Report.with_user(self.role_users["cashier"]).retail_dashboard_data()
+
+
+@tagged("post_install", "-at_install")
+class TestRetailReportsTimeZone(SalesCommon):
+    """Days are the user's days: a sale at 17:30 UTC is 01:30 the next day in Shanghai."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.shanghai = cls.role_users["hq_admin"]
+        cls.shanghai.tz = "Asia/Shanghai"
+        # every other order of the fixture is later than the frozen clock
+        cls.hq_order.date_order = "2026-03-10 17:30:00"
+
+    def test_dashboard_counts_the_sale_on_the_shanghai_day(self):
+        Report = self.env["retail.sales.report"].with_user(self.shanghai)
+        with freeze_time("2026-03-11 03:00:00"):
+            self.assertEqual(Report._retail_today(), date(2026, 3, 11))
+            data = Report.retail_dashboard_data()
+        self.assertEqual(data["today"]["revenue"], 30)
+        self.assertEqual(data["today"]["orders"], 1)
+        self.assertEqual(data["month"]["revenue"], 30)
+        # the same clock for a user of UTC: the sale was yesterday
+        self.shanghai.tz = "UTC"
+        with freeze_time("2026-03-11 03:00:00"):
+            data = Report.retail_dashboard_data()
+        self.assertEqual(data["today"]["revenue"], 0)
+        self.assertEqual(data["month"]["revenue"], 30)
+
+    def test_without_user_tz_the_company_tz_counts(self):
+        self.shanghai.tz = False
+        self.env.company.partner_id.tz = "Asia/Shanghai"
+        Report = self.env["retail.sales.report"].with_user(self.shanghai)
+        self.assertEqual(
+            Report._retail_day_start(date(2026, 3, 11)), datetime(2026, 3, 10, 16, 0)
+        )
+        self.env.company.partner_id.tz = False
+        self.assertEqual(
+            Report._retail_day_start(date(2026, 3, 11)), datetime(2026, 3, 11, 0, 0)
+        )
+
+    def test_ranking_counts_the_sale_on_the_shanghai_day(self):
+        Ranking = self.env["retail.product.ranking"].with_user(self.shanghai)
+
+        def revenue(day):
+            wizard = Ranking.create({"date_from": day, "date_to": day})
+            wizard.action_compute()
+            return sum(
+                wizard.line_ids.filtered(
+                    lambda line: line.product_id == self.product
+                ).mapped("revenue")
+            )
+
+        self.assertEqual(revenue(date(2026, 3, 11)), 30)
+        self.assertEqual(revenue(date(2026, 3, 10)), 0)
+        with freeze_time("2026-03-11 03:00:00"):
+            self.assertEqual(Ranking.create({}).date_to, date(2026, 3, 11))
 
 
 @tagged("post_install", "-at_install")

@@ -26,10 +26,14 @@ class RetailProductRanking(models.TransientModel):
     date_from = fields.Date(
         string="From",
         required=True,
-        default=lambda self: fields.Date.context_today(self) - relativedelta(days=29),
+        default=lambda self: (
+            self.env["retail.sales.report"]._retail_today() - relativedelta(days=29)
+        ),
     )
     date_to = fields.Date(
-        string="To", required=True, default=lambda self: fields.Date.context_today(self)
+        string="To",
+        required=True,
+        default=lambda self: self.env["retail.sales.report"]._retail_today(),
     )
     warehouse_ids = fields.Many2many(
         "stock.warehouse",
@@ -65,8 +69,9 @@ class RetailProductRanking(models.TransientModel):
                 )
 
     def _domain(self):
-        start = fields.Datetime.to_datetime(self.date_from)
-        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
+        Report = self.env["retail.sales.report"]
+        start = Report._retail_day_start(self.date_from)
+        end = Report._retail_day_start(self.date_to + relativedelta(days=1))
         domain = [("date", ">=", start), ("date", "<", end)]
         if self.warehouse_ids:
             domain.append(("warehouse_id", "in", self.warehouse_ids.ids))
