@@ -112,7 +112,7 @@ class SaleOrderLine(models.Model):
                     ("product_id", "in", date_lines.product_id.ids),
                     ("location_id.usage", "=", "internal"),
                     ("location_id.warehouse_id", "in", date_lines.warehouse_id.ids),
-                    ("lot_id.expiration_date", "<", date),
+                    ("expiration_date", "<", date),  # the lot's, stored on quants
                     ("quantity", ">", 0),
                 ],
                 ["product_id", "location_id", "lot_id"],
