@@ -11,6 +11,7 @@
         "security/retail_pos_ext_groups.xml",
         "security/retail_pos_ext_security.xml",
         "views/pos_config_views.xml",
+        "views/res_config_settings_views.xml",
         "security/ir.model.access.csv",
         "security/retail_pos_held_order_security.xml",
         "security/retail_pos_shift_handover_security.xml",

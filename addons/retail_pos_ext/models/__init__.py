@@ -9,3 +9,5 @@ from . import product_pricelist
 from . import product_product
 from . import retail_pos_shift_handover
 from . import pos_session
+from . import res_company
+from . import res_config_settings

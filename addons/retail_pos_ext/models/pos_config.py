@@ -1,4 +1,4 @@
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 # the preset payment methods shared by the tills of a company: kind, journal code
@@ -32,6 +32,28 @@ class PosConfig(models.Model):
         related="retail_warehouse_id.name",
         string="Store Name",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        configs = super().create(vals_list)
+        configs._retail_add_default_payment_presets()
+        return configs
+
+    def _retail_add_default_payment_presets(self):
+        """New tills of a company in renminbi get the Chinese payment methods, unless
+        the company turned that off or has no chart of accounts yet (no journals to
+        post them to)."""
+        cny = self.env.ref("base.CNY", raise_if_not_found=False)
+        configs = self.filtered(
+            lambda config: (
+                config.company_id.currency_id == cny
+                and config.company_id.retail_pos_payment_presets
+                and config.company_id.chart_template
+            )
+        )
+        if configs:
+            # whoever may create a till may give it the company's payment methods
+            configs.sudo().action_retail_add_payment_presets()
 
     def action_retail_add_payment_presets(self):
         """Give each till the Chinese payment methods: its own cash, WeChat Pay, Alipay,

@@ -239,6 +239,7 @@ class PosOrder(models.Model):
             )
         reasons += self._retail_review_prices()
         reasons += self._retail_review_flash_sales()
+        reasons += self._retail_review_expired_lots()
         if reasons:
             _logger.info("POS order %s flagged for review: %s", self.name, reasons)
             # the cashier who synced the order may not set its review
@@ -405,6 +406,47 @@ class PosOrder(models.Model):
         # a write on the locked rows: a concurrent transaction that counted before this
         # one committed fails to serialize and runs again, counting this order
         flash_sales.write({"last_order_date": fields.Datetime.now()})
+        return reasons
+
+    def _retail_review_expired_lots(self):
+        """Lots sold after their expiry date (a till offline, or a lot typed by hand):
+        the sale happened, a manager looks at it. One query for all the order's lots."""
+        self.ensure_one()
+        lot_lines = self.lines.filtered(
+            lambda line: line.qty > 0 and line.pack_lot_ids
+        ).pack_lot_ids
+        names = {lot_line.lot_name for lot_line in lot_lines if lot_line.lot_name}
+        if not names:
+            return []
+        expired = (
+            self.env["stock.lot"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("name", "in", list(names)),
+                    ("product_id", "in", lot_lines.product_id.ids),
+                    ("product_id.use_expiration_date", "=", True),
+                    ("expiration_date", "<=", self.date_order),
+                    ("company_id", "in", (False, self.company_id.id)),
+                ],
+                ["name", "product_id", "expiration_date"],
+            )
+        )
+        by_key = {(lot.product_id.id, lot.name): lot for lot in expired}
+        reasons = []
+        for lot_line in lot_lines:
+            lot = by_key.get((lot_line.product_id.id, lot_line.lot_name))
+            if lot:
+                reasons.append(
+                    self.env._(
+                        "%(product)s: lot %(lot)s expired on %(date)s.",
+                        product=lot.product_id.display_name,
+                        lot=lot.name,
+                        date=fields.Datetime.context_timestamp(
+                            self, lot.expiration_date
+                        ).strftime("%Y-%m-%d"),
+                    )
+                )
         return reasons
 
     # -------------------------------------------------------------- actions

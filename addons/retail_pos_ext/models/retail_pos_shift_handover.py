@@ -54,9 +54,14 @@ class RetailPosShiftHandover(models.Model):
     sales_amount = fields.Monetary(string="Sales Total")
     refund_count = fields.Integer(string="Refunds")
     refund_amount = fields.Monetary(string="Refunds Total")
+    cash_float = fields.Monetary(
+        string="Opening Float",
+        help="The cash the session was opened with (备用金). It stays in the drawer "
+        "from shift to shift, so every handover expects it.",
+    )
     cash_expected = fields.Monetary(
-        help="Cash payments of the cashier's orders (change deducted) and their cash "
-        "in and out.",
+        help="The opening float, plus the cash payments of the cashier's orders (change "
+        "deducted) and their cash in and out.",
     )
     cash_counted = fields.Monetary()
     cash_difference = fields.Monetary(compute="_compute_cash_difference", store=True)
@@ -187,7 +192,10 @@ class RetailPosShiftHandover(models.Model):
             "sales_amount": sales_amount,
             "refund_count": refund_count,
             "refund_amount": refund_amount,
-            "cash_expected": session.currency_id.round(cash_payments + cash_moves),
+            "cash_float": session.cash_register_balance_start,
+            "cash_expected": session.currency_id.round(
+                session.cash_register_balance_start + cash_payments + cash_moves
+            ),
             "payment_summary": [
                 {
                     "method": method.name,
@@ -210,6 +218,7 @@ class RetailPosShiftHandover(models.Model):
             "sales_amount": self.sales_amount,
             "refund_count": self.refund_count,
             "refund_amount": self.refund_amount,
+            "cash_float": self.cash_float,
             "cash_expected": self.cash_expected,
             "cash_counted": self.cash_counted,
             "cash_difference": self.cash_difference,

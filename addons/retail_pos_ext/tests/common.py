@@ -54,9 +54,11 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
     def _session_orders(self, session):
         return self.env["pos.order"].search([("session_id", "=", session.id)])
 
-    def _sync_order(self, session, lines, payments, user=None):
+    def _sync_order(self, session, lines, payments, user=None, lots=None):
         """Send an order as the till does: ``lines`` (product, quantity, unit price),
-        ``payments`` (method, amount); a negative quantity makes a refund."""
+        ``payments`` (method, amount), ``lots`` {product: lot name}; a negative
+        quantity makes a refund."""
+        lots = lots or {}
         user = user or self.pos_user
         total = round(sum(qty * price for _product, qty, price in lines), 2)
         order_uuid = str(uuid.uuid4())
@@ -81,7 +83,9 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
                         "price_subtotal": qty * price,
                         "price_subtotal_incl": qty * price,
                         "tax_ids": [],
-                        "pack_lot_ids": [],
+                        "pack_lot_ids": [Command.create({"lot_name": lots[product]})]
+                        if product in lots
+                        else [],
                     }
                 )
                 for product, qty, price in lines

@@ -66,6 +66,36 @@ class TestPosLotExpiry(RetailPosHttpCommon):
         )
         self.assertEqual(Line.retail_expired_lots(self.milk.id, []), [])
 
+    def test_synced_sales_of_expired_lots_are_flagged(self):
+        session = self._open_session()
+        cash = self.main_pos_config.payment_method_ids.filtered("is_cash_count")[:1]
+        # a till that was offline sold lots that had expired: kept, and flagged
+        order = self._sync_order(
+            session,
+            [(self.milk, 1, 6.0), (self.yogurt, 1, 4.0)],
+            [(cash, 10.0)],
+            lots={self.milk: "MILK-OLD", self.yogurt: "YOG-OLD"},
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.retail_review_state, "to_review")
+        for product, lot in (
+            (self.milk, self.milk_expired),
+            (self.yogurt, self.yogurt_expired),
+        ):
+            expiry = fields.Datetime.context_timestamp(order, lot.expiration_date)
+            self.assertIn(
+                f"{product.display_name}: lot {lot.name} expired on {expiry:%Y-%m-%d}.",
+                order.retail_review_note,
+            )
+        # good lots, and a lot name the server does not know, are not an expired sale
+        order = self._sync_order(
+            session,
+            [(self.milk, 2, 6.0), (self.yogurt, 1, 4.0)],
+            [(cash, 16.0)],
+            lots={self.milk: "MILK-SOON", self.yogurt: "YOG-UNKNOWN"},
+        )
+        self.assertFalse(order.retail_review_state)
+
     def test_till_picks_lots_by_fefo_and_refuses_expired_ones(self):
         session = self._open_session()
         self.start_pos_tour("retail_pos_ext_lot_expiry_tour", login="pos_user")

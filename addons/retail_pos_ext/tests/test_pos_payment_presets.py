@@ -46,6 +46,44 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
         shared = (east.payment_method_ids - by_kind["cash"]).ids
         self.assertEqual(sorted(shared), sorted((west.payment_method_ids - cash).ids))
 
+    def test_new_tills_in_renminbi_get_the_presets(self):
+        cny = self.env.ref("base.CNY")
+        cny.active = True
+        company = self._create_company(name="Retail CNY Company", currency_id=cny.id)
+        Config = self.env["pos.config"].with_company(company)
+        first = Config.create({"name": "CNY Till 1", "company_id": company.id})
+        second = Config.create({"name": "CNY Till 2", "company_id": company.id})
+        shared = {}
+        for config in first | second:
+            methods = config.payment_method_ids
+            self.assertLessEqual(
+                PRESET_KINDS, set(methods.mapped("retail_payment_kind"))
+            )
+            for method in methods.filtered(
+                lambda m: m.retail_payment_kind in ("wechat", "alipay", "unionpay")
+            ):
+                self.assertEqual(method.company_id, company)
+                shared.setdefault(method.retail_payment_kind, set()).add(method.id)
+        # the two tills share the company's WeChat, Alipay and UnionPay methods
+        self.assertEqual(
+            {kind: len(ids) for kind, ids in shared.items()},
+            {
+                "wechat": 1,
+                "alipay": 1,
+                "unionpay": 1,
+            },
+        )
+        # a company that turned it off, or in another currency, gets core's defaults
+        # (which never include a method charged to the customer's account)
+        company.retail_pos_payment_presets = False
+        third = Config.create({"name": "CNY Till 3", "company_id": company.id})
+        self.assertNotEqual(self.env.company.currency_id, cny)
+        other = self.env["pos.config"].create({"name": "Till Dollar"})
+        for config in third | other:
+            self.assertNotIn(
+                "stored_value", config.payment_method_ids.mapped("retail_payment_kind")
+            )
+
     def test_presets_twice_add_nothing(self):
         config = self._new_config("Till Twice")
         config.action_retail_add_payment_presets()

@@ -79,6 +79,31 @@ class TestPosShiftHandover(RetailPosHttpCommon):
         handovers = self.Handover.browse([first["id"], second["id"]])
         self.assertEqual(handovers[1].date_start, handovers[0].date)
 
+    def test_the_opening_float_is_expected_at_every_handover(self):
+        session = self._open_session()
+        session.set_opening_control(200.0, None)
+        cash = self.cash_method
+        self._sync_order(session, [(self.tea, 3, 10.0)], [(cash, 30.0)])
+        self._sync_order(session, [(self.tea, -1, 10.0)], [(cash, -10.0)])
+        first = self.Handover.with_user(self.pos_user).retail_create_from_ui(
+            session.id, 220.0
+        )
+        self.assertEqual(
+            (first["cash_float"], first["cash_expected"], first["cash_difference"]),
+            (200.0, 220.0, 0.0),
+        )
+        # the takings were handed over; the float stays for the next shift
+        self._sync_order(
+            session, [(self.tea, 2, 10.0)], [(cash, 20.0)], user=self.second_cashier
+        )
+        second = self.Handover.with_user(self.second_cashier).retail_create_from_ui(
+            session.id, 215.0
+        )
+        self.assertEqual(
+            (second["cash_float"], second["cash_expected"], second["cash_difference"]),
+            (200.0, 220.0, -5.0),
+        )
+
     def test_bad_handovers_are_refused(self):
         session = self._open_session()
         Handover = self.Handover.with_user(self.pos_user)
@@ -124,7 +149,13 @@ class TestPosShiftHandover(RetailPosHttpCommon):
         self.assertEqual(len(handover), 1)
         self.assertEqual(handover.user_id, self.pos_user)
         self.assertEqual((handover.order_count, handover.sales_amount), (3, 40.0))
+        self.assertEqual(session.cash_register_balance_start, 100.0)
         self.assertEqual(
-            (handover.cash_expected, handover.cash_counted, handover.cash_difference),
-            (30.0, 28.0, -2.0),
+            (
+                handover.cash_float,
+                handover.cash_expected,
+                handover.cash_counted,
+                handover.cash_difference,
+            ),
+            (100.0, 130.0, 128.0, -2.0),
         )

@@ -21,12 +21,13 @@ registry.category("web_tour.tours").add("retail_pos_ext_shift_handover_tour", {
     steps: () =>
         [
             Chrome.startPoS(),
+            ProductScreen.enterOpeningAmount("100"),
             Dialog.confirm("Open Register"),
             sell("1", "Cash"),
             sell("2", "Cash"),
             sell("1", "Bank"),
             Chrome.clickMenuOption("Shift Handover"),
-            NumberPopup.enterValue("28"),
+            NumberPopup.enterValue("128"),
             Dialog.confirm(),
             {
                 content: "cash payments of the shift",
@@ -39,11 +40,15 @@ registry.category("web_tour.tours").add("retail_pos_ext_shift_handover_tour", {
                 trigger: ".retail-handover-sales:contains('3'):contains('40.00')",
             },
             {
-                content: "cash expected against cash counted",
-                trigger: ".retail-handover-cash-expected:contains('30.00')",
+                content: "the opening float stays in the drawer",
+                trigger: ".retail-handover-cash-float:contains('100.00')",
             },
             {
-                trigger: ".retail-handover-cash-counted:contains('28.00')",
+                content: "cash expected against cash counted",
+                trigger: ".retail-handover-cash-expected:contains('130.00')",
+            },
+            {
+                trigger: ".retail-handover-cash-counted:contains('128.00')",
             },
             {
                 trigger: ".retail-handover-cash-difference:contains('-2.00')",
