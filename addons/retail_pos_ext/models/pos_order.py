@@ -6,7 +6,7 @@ from psycopg2 import errors as pg_errors
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, float_round
 
 _logger = logging.getLogger(__name__)
 
@@ -239,6 +239,7 @@ class PosOrder(models.Model):
             )
         reasons += self._retail_review_prices()
         reasons += self._retail_review_flash_sales()
+        reasons += self._retail_review_markdowns()
         if reasons:
             _logger.info("POS order %s flagged for review: %s", self.name, reasons)
             # the cashier who synced the order may not set its review
@@ -282,7 +283,9 @@ class PosOrder(models.Model):
                 )
             )
         date = self.date_order
-        for line in self._retail_priced_lines():
+        # checked against their lots by _retail_review_markdowns
+        markdown_lines = self._retail_markdown_lines()
+        for line in self._retail_priced_lines() - markdown_lines:
             product = line.product_id
             net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
             if pricelist and not self.fiscal_position_id:
@@ -328,6 +331,90 @@ class PosOrder(models.Model):
                             floor=currency.round(floor),
                         )
                     )
+        return reasons
+
+    def _retail_markdown_lines(self):
+        """Lines sold at the company's near-expiry markdown price (临期促销) of their
+        product, as the till marks them; whether their lots justify it is checked by
+        _retail_review_markdowns."""
+        company = self.company_id
+        percent = company.retail_markdown_percent or 0.0
+        if percent <= 0:
+            return self.env["pos.order.line"]
+        currency = self.currency_id
+        return self._retail_priced_lines().filtered(
+            lambda line: (
+                line.retail_markdown_percent
+                and not currency.compare_amounts(
+                    line.price_unit * (1 - (line.discount or 0.0) / 100.0),
+                    float_round(
+                        line.product_id.lst_price * (100 - percent) / 100,
+                        precision_digits=2,
+                    ),
+                )
+            )
+        )
+
+    def _retail_review_markdowns(self):
+        """Near-expiry markdown prices are right only for lines whose every lot was
+        known to the server at the order date and within the company's markdown window
+        then (the lots of the whole order are read in one query)."""
+        self.ensure_one()
+        lines = self._retail_markdown_lines()
+        if not lines:
+            return []
+        self.env["pos.pack.operation.lot"].flush_model(
+            ["lot_name", "pos_order_line_id"]
+        )
+        self.env["stock.lot"].flush_model(["name", "product_id", "expiration_date"])
+        self.env.cr.execute(
+            """
+            SELECT pl.pos_order_line_id, pl.lot_name, lot.expiration_date,
+                   lot.create_date
+              FROM pos_pack_operation_lot pl
+              JOIN pos_order_line l ON l.id = pl.pos_order_line_id
+              LEFT JOIN stock_lot lot
+                     ON lot.product_id = l.product_id
+                    AND lot.name = pl.lot_name
+                    AND (lot.company_id = %s OR lot.company_id IS NULL)
+             WHERE pl.pos_order_line_id IN %s
+            """,
+            [self.company_id.id, tuple(lines.ids)],
+        )
+        lots_by_line = defaultdict(list)
+        for line_id, lot_name, expiration_date, create_date in self.env.cr.fetchall():
+            # a lot the server did not know at the sale (made by this synchronisation
+            # from the name the till sent) justifies nothing
+            known = create_date and create_date <= self.date_order
+            lots_by_line[line_id].append((lot_name, known and expiration_date))
+        company = self.company_id
+        currency = self.currency_id
+        reasons = []
+        for line in lines:
+            lots = lots_by_line.get(line.id)
+            outside = [
+                lot_name
+                for lot_name, expiration_date in lots or []
+                if not company._retail_in_markdown_window(
+                    expiration_date, self.date_order
+                )
+            ]
+            if lots and not outside:
+                continue
+            reasons.append(
+                self.env._(
+                    "%(product)s: sold at the near-expiry markdown price %(sent)s, but "
+                    "lot %(lots)s is not within %(days)s days of its expiry on the "
+                    "order date; the sales price is %(price)s.",
+                    product=line.product_id.display_name,
+                    sent=currency.round(
+                        line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+                    ),
+                    lots=", ".join(outside) or "-",
+                    days=company.retail_markdown_days,
+                    price=currency.round(line.product_id.lst_price),
+                )
+            )
         return reasons
 
     def _retail_review_flash_sales(self):

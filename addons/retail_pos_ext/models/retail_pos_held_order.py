@@ -55,8 +55,8 @@ class RetailPosHeldOrder(models.Model):
     line_count = fields.Integer(string="Lines")
     line_data = fields.Json(
         string="Lines Data",
-        help="The lines as the till had them: product, quantity, unit price, discount "
-        "and the customer note.",
+        help="The lines as the till had them: product, quantity, unit price, discount, "
+        "the customer note, the lot numbers and the near-expiry markdown.",
     )
     resumed_config_id = fields.Many2one(
         comodel_name="pos.config", string="Resumed At", ondelete="set null"
@@ -69,7 +69,8 @@ class RetailPosHeldOrder(models.Model):
         """Keep the lines of a till's current order; return the held order's id.
 
         ``values``: ``name``, ``note``, ``partner_id``, ``amount_total`` and ``lines``,
-        each ``product_id``, ``qty``, ``price_unit``, ``discount``, ``customer_note``.
+        each ``product_id``, ``qty``, ``price_unit``, ``discount``, ``customer_note``,
+        ``lot_names`` (lot-tracked products) and ``retail_markdown_percent``.
         """
         config = self.env["pos.config"].browse(config_id).exists()
         if not config:
@@ -86,6 +87,12 @@ class RetailPosHeldOrder(models.Model):
                 "price_unit": float(line.get("price_unit") or 0.0),
                 "discount": float(line.get("discount") or 0.0),
                 "customer_note": line.get("customer_note") or "",
+                "lot_names": [
+                    str(name) for name in line.get("lot_names") or [] if name
+                ],
+                "retail_markdown_percent": float(
+                    line.get("retail_markdown_percent") or 0.0
+                ),
             }
             for line in values.get("lines") or []
         ]

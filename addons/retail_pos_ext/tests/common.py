@@ -54,9 +54,10 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
     def _session_orders(self, session):
         return self.env["pos.order"].search([("session_id", "=", session.id)])
 
-    def _sync_order(self, session, lines, payments, user=None):
+    def _sync_order(self, session, lines, payments, user=None, line_values=None):
         """Send an order as the till does: ``lines`` (product, quantity, unit price),
-        ``payments`` (method, amount); a negative quantity makes a refund."""
+        ``payments`` (method, amount); a negative quantity makes a refund;
+        ``line_values``: more values of every line (lots, markdown)."""
         user = user or self.pos_user
         total = round(sum(qty * price for _product, qty, price in lines), 2)
         order_uuid = str(uuid.uuid4())
@@ -82,6 +83,7 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
                         "price_subtotal_incl": qty * price,
                         "tax_ids": [],
                         "pack_lot_ids": [],
+                        **(line_values or {}),
                     }
                 )
                 for product, qty, price in lines

@@ -25,6 +25,10 @@ patch(PosStore.prototype, {
                     price_unit: line.get_unit_price(),
                     discount: line.get_discount(),
                     customer_note: line.get_customer_note() || "",
+                    lot_names: (line.pack_lot_ids || [])
+                        .map((lot) => lot.lot_name)
+                        .filter(Boolean),
+                    retail_markdown_percent: line.retail_markdown_percent || 0,
                 })),
         };
     },
@@ -156,6 +160,18 @@ patch(PosStore.prototype, {
                     price_unit: line.price_unit,
                     discount: line.discount,
                     customer_note: line.customer_note,
+                    // the same lots as when the order was held, without asking again
+                    ...(line.lot_names?.length
+                        ? {
+                              pack_lot_ids: line.lot_names.map((lot_name) => [
+                                  "create",
+                                  { lot_name },
+                              ]),
+                          }
+                        : {}),
+                    ...(line.retail_markdown_percent
+                        ? { retail_markdown_percent: line.retail_markdown_percent }
+                        : {}),
                 },
                 order,
                 {},
