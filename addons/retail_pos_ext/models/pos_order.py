@@ -121,7 +121,7 @@ class PosOrder(models.Model):
     def sync_from_ui(self, orders):
         self._retail_check_payload(orders)
         try:
-            return super().sync_from_ui(orders)
+            result = super().sync_from_ui(orders)
         except pg_errors.UniqueViolation as error:
             if error.diag.constraint_name == UUID_INDEX:
                 _logger.info("POS order sent twice at the same time: saving it once")
@@ -136,6 +136,35 @@ class PosOrder(models.Model):
                     error=repr(error),
                 )
             ) from error
+        self._retail_add_store_quantities(result)
+        return result
+
+    @api.model
+    def _retail_add_store_quantities(self, result):
+        """The store quantities of the products the synchronised orders sold, in the
+        answer (``retail_store_qty``: {product id: on hand}) so that the till's stock
+        badges follow the other tills too: one grouped query per store, and only where
+        the orders' stock moved as they were saved (not at the session's closing)."""
+        orders = self.browse(
+            [order["id"] for order in result.get("pos.order", []) if "id" in order]
+        )
+        product_ids = defaultdict(set)
+        for order in orders:
+            session = order.session_id
+            warehouse = session.config_id.retail_warehouse_id
+            if warehouse and not session.update_stock_at_closing:
+                product_ids[warehouse] |= set(
+                    order.lines.product_id.filtered("is_storable").ids
+                )
+        if not product_ids:
+            return result
+        quantities = {}
+        Product = self.env["product.product"]
+        for warehouse, ids in product_ids.items():
+            found = Product._retail_store_quantities(warehouse, list(ids))
+            quantities.update({pid: found.get(pid, 0.0) for pid in ids})
+        result["retail_store_qty"] = quantities
+        return result
 
     @api.model
     def _retail_check_payload(self, orders):

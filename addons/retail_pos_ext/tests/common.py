@@ -107,4 +107,5 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
             "state": "paid",
         }
         result = self.env["pos.order"].with_user(user).sync_from_ui([data])
+        self.last_sync_result = result
         return self.env["pos.order"].browse(result["pos.order"][0]["id"])

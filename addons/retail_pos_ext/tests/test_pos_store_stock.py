@@ -79,6 +79,26 @@ class TestPosStoreStock(RetailPosHttpCommon):
         )
         self.start_pos_tour("retail_pos_ext_late_product_stock_tour", login="pos_user")
 
+    def test_sync_answer_carries_the_store_quantities_of_the_products_sold(self):
+        session = self._open_session()
+        # another till of the store sold 2 soaps since this one loaded its products
+        self.env["stock.quant"]._update_available_quantity(
+            self.soap, self.store.lot_stock_id, -2
+        )
+        self._sync_order(
+            session,
+            [(self.soap, 3, 3.0), (self.service, 1, 5.0)],
+            [(self.bank_payment_method, 14.0)],
+        )
+        # 12 - 2 - 3; the consumable has no stock badge
+        self.assertEqual(self.last_sync_result["retail_store_qty"], {self.soap.id: 7.0})
+        # stock moved at the session's closing: nothing to tell the till yet
+        session.update_stock_at_closing = True
+        self._sync_order(
+            session, [(self.soap, 1, 3.0)], [(self.bank_payment_method, 3.0)]
+        )
+        self.assertNotIn("retail_store_qty", self.last_sync_result)
+
     def test_store_quantities_take_as_many_queries_for_one_product_as_for_fifty(self):
         Product = self.env["product.product"]
         products = Product.create(

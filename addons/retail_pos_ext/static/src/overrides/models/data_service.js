@@ -26,4 +26,21 @@ patch(PosData.prototype, {
         }
         return await super.execute(params);
     },
+
+    /** The synchronisation's answer carries the store quantities of the products the
+     * orders sold (other tills' sales included): the stock badges take them. */
+    async call(model, method) {
+        const result = await super.call(...arguments);
+        if (model === "pos.order" && method === "sync_from_ui" && result?.retail_store_qty) {
+            const quantities = result.retail_store_qty;
+            delete result.retail_store_qty;
+            for (const [id, quantity] of Object.entries(quantities)) {
+                const product = this.models["product.product"].get(parseInt(id));
+                if (product) {
+                    product.retail_store_qty = quantity;
+                }
+            }
+        }
+        return result;
+    },
 });
