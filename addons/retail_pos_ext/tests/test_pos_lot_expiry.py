@@ -197,8 +197,29 @@ class TestPosLotExpiry(RetailPosHttpCommon):
 
     def test_held_order_keeps_its_lots_and_markdown(self):
         session = self._open_session()
+        self.env["retail.pos.held.order"].retail_hold(
+            self.main_pos_config.id,
+            {
+                "name": "Old milk",
+                "amount_total": 6.0,
+                "lines": [
+                    {
+                        "product_id": self.milk.id,
+                        "qty": 1,
+                        "price_unit": 6.0,
+                        "lot_names": ["MILK-OLD"],
+                    }
+                ],
+            },
+        )
         self.start_pos_tour("retail_pos_ext_held_lot_tour", login="pos_user")
         held = self.env["retail.pos.held.order"].search([("name", "=", "Milk later")])
+        self.assertEqual(
+            self.env["retail.pos.held.order"]
+            .search([("name", "=", "Old milk")])
+            .line_data[0]["lot_names"],
+            ["MILK-OLD"],
+        )
         self.assertEqual(held.state, "resumed")
         self.assertEqual(
             [(line["lot_names"], line["price_unit"]) for line in held.line_data],

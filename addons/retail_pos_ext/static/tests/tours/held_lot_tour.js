@@ -54,6 +54,21 @@ registry.category("web_tour.tours").add("retail_pos_ext_held_lot_tour", {
             PaymentScreen.clickValidate(),
             ReceiptScreen.receiptIsThere(),
             ReceiptScreen.clickNextOrder(),
+            // a lot that expired while the order was held is refused, not resumed
+            {
+                content: "list the held orders (取单)",
+                trigger: ".control-buttons .retail-held-orders-button",
+                run: "click",
+            },
+            {
+                content: "resume the order held with a lot that expired since",
+                trigger: ".selection-item:contains('Old milk')",
+                run: "click",
+            },
+            Dialog.is({ title: "Expired lot" }),
+            Dialog.bodyIs("MILK-OLD"),
+            Dialog.confirm(),
+            ProductScreen.orderIsEmpty(),
             Chrome.endTour(),
         ].flat(),
 });

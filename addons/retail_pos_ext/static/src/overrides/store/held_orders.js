@@ -153,6 +153,16 @@ patch(PosStore.prototype, {
             }
         }
         for (const line of data.lines) {
+            const product = this.models["product.product"].get(line.product_id);
+            if (line.lot_names?.length && this.retailIsExpiryTracked(product)) {
+                // a lot may have expired (or come within the markdown) while held
+                const checked = await this.retailCheckedLots(product, {
+                    newPackLotLines: line.lot_names.map((lot_name) => ({ lot_name })),
+                });
+                if (!checked) {
+                    continue;
+                }
+            }
             await this.addLineToOrder(
                 {
                     product_id: this.models["product.product"].get(line.product_id),
