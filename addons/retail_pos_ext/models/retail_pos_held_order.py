@@ -80,6 +80,17 @@ class RetailPosHeldOrder(models.Model):
             raise UserError(
                 self.env._("Give the held order a name, e.g. the customer's name.")
             )
+        for line in values.get("lines") or []:
+            lot_names = line.get("lot_names") or []
+            if not isinstance(lot_names, list) or not all(
+                isinstance(name, str) for name in lot_names
+            ):
+                raise UserError(
+                    self.env._(
+                        "The lot numbers of a line must be a list of names: the order "
+                        "cannot be held."
+                    )
+                )
         lines = [
             {
                 "product_id": int(line["product_id"]),
@@ -87,9 +98,7 @@ class RetailPosHeldOrder(models.Model):
                 "price_unit": float(line.get("price_unit") or 0.0),
                 "discount": float(line.get("discount") or 0.0),
                 "customer_note": line.get("customer_note") or "",
-                "lot_names": [
-                    str(name) for name in line.get("lot_names") or [] if name
-                ],
+                "lot_names": [name for name in line.get("lot_names") or [] if name],
                 "retail_markdown_percent": float(
                     line.get("retail_markdown_percent") or 0.0
                 ),
