@@ -6,7 +6,7 @@ from psycopg2 import errors as pg_errors
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, float_round
 
 _logger = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ class PosOrder(models.Model):
     def sync_from_ui(self, orders):
         self._retail_check_payload(orders)
         try:
-            return super().sync_from_ui(orders)
+            result = super().sync_from_ui(orders)
         except pg_errors.UniqueViolation as error:
             if error.diag.constraint_name == UUID_INDEX:
                 _logger.info("POS order sent twice at the same time: saving it once")
@@ -136,6 +136,35 @@ class PosOrder(models.Model):
                     error=repr(error),
                 )
             ) from error
+        self._retail_add_store_quantities(result)
+        return result
+
+    @api.model
+    def _retail_add_store_quantities(self, result):
+        """The store quantities of the products the synchronised orders sold, in the
+        answer (``retail_store_qty``: {product id: on hand}) so that the till's stock
+        badges follow the other tills too: one grouped query per store, and only where
+        the orders' stock moved as they were saved (not at the session's closing)."""
+        orders = self.browse(
+            [order["id"] for order in result.get("pos.order", []) if "id" in order]
+        )
+        product_ids = defaultdict(set)
+        for order in orders:
+            session = order.session_id
+            warehouse = session.config_id.retail_warehouse_id
+            if warehouse and not session.update_stock_at_closing:
+                product_ids[warehouse] |= set(
+                    order.lines.product_id.filtered("is_storable").ids
+                )
+        if not product_ids:
+            return result
+        quantities = {}
+        Product = self.env["product.product"]
+        for warehouse, ids in product_ids.items():
+            found = Product._retail_store_quantities(warehouse, list(ids))
+            quantities.update({pid: found.get(pid, 0.0) for pid in ids})
+        result["retail_store_qty"] = quantities
+        return result
 
     @api.model
     def _retail_check_payload(self, orders):
@@ -239,6 +268,7 @@ class PosOrder(models.Model):
             )
         reasons += self._retail_review_prices()
         reasons += self._retail_review_flash_sales()
+        reasons += self._retail_review_markdowns()
         reasons += self._retail_review_expired_lots()
         if reasons:
             _logger.info("POS order %s flagged for review: %s", self.name, reasons)
@@ -283,7 +313,9 @@ class PosOrder(models.Model):
                 )
             )
         date = self.date_order
-        for line in self._retail_priced_lines():
+        # checked against their lots by _retail_review_markdowns
+        markdown_lines = self._retail_markdown_lines()
+        for line in self._retail_priced_lines() - markdown_lines:
             product = line.product_id
             net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
             if pricelist and not self.fiscal_position_id:
@@ -329,6 +361,90 @@ class PosOrder(models.Model):
                             floor=currency.round(floor),
                         )
                     )
+        return reasons
+
+    def _retail_markdown_lines(self):
+        """Lines sold at the company's near-expiry markdown price (临期促销) of their
+        product, as the till marks them; whether their lots justify it is checked by
+        _retail_review_markdowns."""
+        company = self.company_id
+        percent = company.retail_markdown_percent or 0.0
+        if percent <= 0:
+            return self.env["pos.order.line"]
+        currency = self.currency_id
+        return self._retail_priced_lines().filtered(
+            lambda line: (
+                line.retail_markdown_percent
+                and not currency.compare_amounts(
+                    line.price_unit * (1 - (line.discount or 0.0) / 100.0),
+                    float_round(
+                        line.product_id.lst_price * (100 - percent) / 100,
+                        precision_digits=2,
+                    ),
+                )
+            )
+        )
+
+    def _retail_review_markdowns(self):
+        """Near-expiry markdown prices are right only for lines whose every lot was
+        known to the server at the order date and within the company's markdown window
+        then (the lots of the whole order are read in one query)."""
+        self.ensure_one()
+        lines = self._retail_markdown_lines()
+        if not lines:
+            return []
+        self.env["pos.pack.operation.lot"].flush_model(
+            ["lot_name", "pos_order_line_id"]
+        )
+        self.env["stock.lot"].flush_model(["name", "product_id", "expiration_date"])
+        self.env.cr.execute(
+            """
+            SELECT pl.pos_order_line_id, pl.lot_name, lot.expiration_date,
+                   lot.create_date
+              FROM pos_pack_operation_lot pl
+              JOIN pos_order_line l ON l.id = pl.pos_order_line_id
+              LEFT JOIN stock_lot lot
+                     ON lot.product_id = l.product_id
+                    AND lot.name = pl.lot_name
+                    AND (lot.company_id = %s OR lot.company_id IS NULL)
+             WHERE pl.pos_order_line_id IN %s
+            """,
+            [self.company_id.id, tuple(lines.ids)],
+        )
+        lots_by_line = defaultdict(list)
+        for line_id, lot_name, expiration_date, create_date in self.env.cr.fetchall():
+            # a lot the server did not know at the sale (made by this synchronisation
+            # from the name the till sent) justifies nothing
+            known = create_date and create_date <= self.date_order
+            lots_by_line[line_id].append((lot_name, known and expiration_date))
+        company = self.company_id
+        currency = self.currency_id
+        reasons = []
+        for line in lines:
+            lots = lots_by_line.get(line.id)
+            outside = [
+                lot_name
+                for lot_name, expiration_date in lots or []
+                if not company._retail_in_markdown_window(
+                    expiration_date, self.date_order
+                )
+            ]
+            if lots and not outside:
+                continue
+            reasons.append(
+                self.env._(
+                    "%(product)s: sold at the near-expiry markdown price %(sent)s, but "
+                    "lot %(lots)s is not within %(days)s days of its expiry on the "
+                    "order date; the sales price is %(price)s.",
+                    product=line.product_id.display_name,
+                    sent=currency.round(
+                        line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+                    ),
+                    lots=", ".join(outside) or "-",
+                    days=company.retail_markdown_days,
+                    price=currency.round(line.product_id.lst_price),
+                )
+            )
         return reasons
 
     def _retail_review_flash_sales(self):

@@ -16,6 +16,19 @@ class PosOrderLine(models.Model):
         index="btree_not_null",
         help="The flash sale this line was sold in; it counts towards its limits.",
     )
+    retail_markdown_percent = fields.Float(
+        string="Near-expiry Markdown (%)",
+        readonly=True,
+        copy=False,
+        help="The till sold this line at the company's near-expiry markdown price "
+        "(临期促销) because its lot expires within the markdown window; the server "
+        "checks the lot when the order is synchronised.",
+    )
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        fields_list = super()._load_pos_data_fields(config_id)
+        return [*fields_list, "retail_markdown_percent"]
 
     def _retail_is_reward_line(self):
         """Loyalty rewards and gift cards are priced by their programs, not pricelists."""
@@ -31,8 +44,11 @@ class PosOrderLine(models.Model):
         records = self.env["stock.lot"].sudo().browse([lot["id"] for lot in lots])
         now = fields.Datetime.now()
         by_id = {lot.id: lot for lot in records}
+        company = self.env["res.company"].browse(company_id)
+        product = self.env["product.product"].browse(product_id)
         for lot in lots:
             record = by_id[lot["id"]]
+            lot.update(self._retail_lot_markdown(company, product, record, now))
             lot["expiration_date"] = fields.Datetime.to_string(record.expiration_date)
             lot["retail_expired"] = bool(
                 record.expiration_date and record.expiration_date <= now
@@ -51,6 +67,55 @@ class PosOrderLine(models.Model):
                 lot["id"],
             ),
         )
+
+    @api.model
+    def _retail_lot_markdown(self, company, product, lot, at):
+        """``retail_markdown_price`` and ``retail_markdown_percent`` of a lot at ``at``:
+        the near-expiry board's suggested price when the lot is within the company's
+        markdown window, else False."""
+        price = company._retail_markdown_price(
+            product.lst_price, lot.expiration_date, at
+        )
+        return {
+            "retail_markdown_price": price,
+            "retail_markdown_percent": company.retail_markdown_percent
+            if price is not False
+            else False,
+        }
+
+    @api.model
+    def retail_lot_status(self, company_id, product_id, lot_names):
+        """What the till needs of the lots a cashier typed or scanned: ``expired``
+        (names past their expiration date) and ``markdowns`` ({name: {price,
+        percent}} of the lots within the company's near-expiry markdown window)."""
+        lots = (
+            self.env["stock.lot"]
+            .sudo()
+            .search(
+                [
+                    ("product_id", "=", product_id),
+                    ("name", "in", lot_names),
+                    ("company_id", "in", [company_id, False]),
+                ]
+            )
+        )
+        now = fields.Datetime.now()
+        company = self.env["res.company"].browse(company_id)
+        product = self.env["product.product"].browse(product_id)
+        markdowns = {}
+        for lot in lots:
+            markdown = self._retail_lot_markdown(company, product, lot, now)
+            if markdown["retail_markdown_price"] is not False:
+                markdowns[lot.name] = {
+                    "price": markdown["retail_markdown_price"],
+                    "percent": markdown["retail_markdown_percent"],
+                }
+        return {
+            "expired": lots.filtered(
+                lambda lot: lot.expiration_date and lot.expiration_date <= now
+            ).mapped("name"),
+            "markdowns": markdowns,
+        }
 
     @api.model
     def retail_expired_lots(self, product_id, lot_names):

@@ -24,3 +24,14 @@ class PosSession(models.Model):
         )
         action["domain"] = [("session_id", "=", self.id)]
         return action
+
+    def find_product_by_barcode(self, barcode, config_id):
+        """A product scanned at the till but not loaded with it carries the till's
+        store quantity (and its expiry tracking) like the products loaded at start-up."""
+        result = super().find_product_by_barcode(barcode, config_id)
+        products = result.get("product.product")
+        if products:
+            self.env["product.product"]._retail_add_pos_values(
+                products, self.env["pos.config"].browse(config_id)
+            )
+        return result

@@ -55,8 +55,17 @@ class ProductProduct(models.Model):
 
     def _process_pos_ui_product_product(self, products, config_id):
         result = super()._process_pos_ui_product_product(products, config_id)
+        self._retail_add_pos_values(products, config_id)
+        return result
+
+    @api.model
+    def _retail_add_pos_values(self, products, config):
+        """The store quantity of the till ``config`` and the expiry tracking, added
+        set-based to the product dicts a till loads (at start-up or later)."""
+        if not products:
+            return products
         quantities = self._retail_store_quantities(
-            config_id.retail_warehouse_id, [product["id"] for product in products]
+            config.retail_warehouse_id, [product["id"] for product in products]
         )
         expiry_templates = set(
             self.env["product.template"]
@@ -77,4 +86,4 @@ class ProductProduct(models.Model):
             product["use_expiration_date"] = (
                 product["product_tmpl_id"] in expiry_templates
             )
-        return result
+        return products

@@ -55,8 +55,8 @@ class RetailPosHeldOrder(models.Model):
     line_count = fields.Integer(string="Lines")
     line_data = fields.Json(
         string="Lines Data",
-        help="The lines as the till had them: product, quantity, unit price, discount "
-        "and the customer note.",
+        help="The lines as the till had them: product, quantity, unit price, discount, "
+        "the customer note, the lot numbers and the near-expiry markdown.",
     )
     resumed_config_id = fields.Many2one(
         comodel_name="pos.config", string="Resumed At", ondelete="set null"
@@ -69,7 +69,8 @@ class RetailPosHeldOrder(models.Model):
         """Keep the lines of a till's current order; return the held order's id.
 
         ``values``: ``name``, ``note``, ``partner_id``, ``amount_total`` and ``lines``,
-        each ``product_id``, ``qty``, ``price_unit``, ``discount``, ``customer_note``.
+        each ``product_id``, ``qty``, ``price_unit``, ``discount``, ``customer_note``,
+        ``lot_names`` (lot-tracked products) and ``retail_markdown_percent``.
         """
         config = self.env["pos.config"].browse(config_id).exists()
         if not config:
@@ -79,6 +80,17 @@ class RetailPosHeldOrder(models.Model):
             raise UserError(
                 self.env._("Give the held order a name, e.g. the customer's name.")
             )
+        for line in values.get("lines") or []:
+            lot_names = line.get("lot_names") or []
+            if not isinstance(lot_names, list) or not all(
+                isinstance(name, str) for name in lot_names
+            ):
+                raise UserError(
+                    self.env._(
+                        "The lot numbers of a line must be a list of names: the order "
+                        "cannot be held."
+                    )
+                )
         lines = [
             {
                 "product_id": int(line["product_id"]),
@@ -86,6 +98,10 @@ class RetailPosHeldOrder(models.Model):
                 "price_unit": float(line.get("price_unit") or 0.0),
                 "discount": float(line.get("discount") or 0.0),
                 "customer_note": line.get("customer_note") or "",
+                "lot_names": [name for name in line.get("lot_names") or [] if name],
+                "retail_markdown_percent": float(
+                    line.get("retail_markdown_percent") or 0.0
+                ),
             }
             for line in values.get("lines") or []
         ]

@@ -54,10 +54,13 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
     def _session_orders(self, session):
         return self.env["pos.order"].search([("session_id", "=", session.id)])
 
-    def _sync_order(self, session, lines, payments, user=None, lots=None):
+    def _sync_order(
+        self, session, lines, payments, user=None, line_values=None, lots=None
+    ):
         """Send an order as the till does: ``lines`` (product, quantity, unit price),
-        ``payments`` (method, amount), ``lots`` {product: lot name}; a negative
-        quantity makes a refund."""
+        ``payments`` (method, amount); a negative quantity makes a refund;
+        ``line_values``: more values of every line (lots, markdown);
+        ``lots``: {product: lot name}."""
         lots = lots or {}
         user = user or self.pos_user
         total = round(sum(qty * price for _product, qty, price in lines), 2)
@@ -86,6 +89,7 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
                         "pack_lot_ids": [Command.create({"lot_name": lots[product]})]
                         if product in lots
                         else [],
+                        **(line_values or {}),
                     }
                 )
                 for product, qty, price in lines
@@ -109,4 +113,5 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
             "state": "paid",
         }
         result = self.env["pos.order"].with_user(user).sync_from_ui([data])
+        self.last_sync_result = result
         return self.env["pos.order"].browse(result["pos.order"][0]["id"])

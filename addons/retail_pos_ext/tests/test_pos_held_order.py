@@ -109,6 +109,13 @@ class TestPosHeldOrder(RetailPosHttpCommon):
                 config_id,
                 self._values(lines=[{"product_id": 999999999, "qty": 1}]),
             )
+        with self.assertRaisesRegex(UserError, "must be a list of names"):
+            held_model.retail_hold(
+                config_id,
+                self._values(
+                    lines=[{"product_id": self.tea.id, "qty": 1, "lot_names": "L1"}]
+                ),
+            )
         self.assertEqual(self.HeldOrder.search_count([]), 0)
 
     def test_held_order_survives_a_reload_and_never_counts_as_a_sale(self):

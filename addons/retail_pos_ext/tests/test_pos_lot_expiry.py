@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common import RetailPosHttpCommon
@@ -12,6 +12,10 @@ class TestPosLotExpiry(RetailPosHttpCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.store = cls.main_pos_config.retail_warehouse_id
+        # 临期促销: 30 % off lots expiring within 30 days
+        cls.main_pos_config.company_id.write(
+            {"retail_markdown_days": 30, "retail_markdown_percent": 30.0}
+        )
         now = fields.Datetime.now()
         expiry = {"tracking": "lot", "use_expiration_date": True}
         cls.milk = cls._create_retail_product("Retail Fresh Milk", 6.0, **expiry)
@@ -48,15 +52,97 @@ class TestPosLotExpiry(RetailPosHttpCommon):
         lots = self._lots(self.milk)
         self.assertEqual(
             [
-                (lot["name"], lot["retail_expired"], lot["retail_near_expiry"])
+                (
+                    lot["name"],
+                    lot["retail_expired"],
+                    lot["retail_near_expiry"],
+                    lot["retail_markdown_price"],
+                )
                 for lot in lots
             ],
             [
-                ("MILK-SOON", False, True),
-                ("MILK-LATER", False, False),
-                ("MILK-OLD", True, False),
+                ("MILK-SOON", False, True, 4.2),  # 6.00 less 30 %
+                ("MILK-LATER", False, False, False),  # 60 days left
+                ("MILK-OLD", True, False, False),  # not for sale at all
             ],
         )
+        self.assertEqual(lots[0]["retail_markdown_percent"], 30.0)
+
+    def test_lot_status_names_expired_lots_and_markdowns(self):
+        status = self.env["pos.order.line"].retail_lot_status(
+            self.env.company.id, self.milk.id, ["MILK-OLD", "MILK-SOON", "MILK-LATER"]
+        )
+        self.assertEqual(status["expired"], ["MILK-OLD"])
+        self.assertEqual(
+            status["markdowns"], {"MILK-SOON": {"price": 4.2, "percent": 30.0}}
+        )
+
+    def _sync_milk(self, lot_name, price, markdown=30.0):
+        session = self.main_pos_config.current_session_id or self._open_session()
+        return self._sync_order(
+            session,
+            [(self.milk, 1, price)],
+            [(self.bank_payment_method, price)],
+            line_values={
+                "pack_lot_ids": [Command.create({"lot_name": lot_name})],
+                "retail_markdown_percent": markdown,
+            },
+        )
+
+    def test_markdown_price_of_a_lot_within_the_window_is_accepted(self):
+        order = self._sync_milk("MILK-SOON", 4.2)
+        self.assertEqual(order.lines.price_unit, 4.2)
+        self.assertEqual(order.lines.retail_markdown_percent, 30.0)
+        self.assertFalse(order.retail_review_state, order.retail_review_note)
+
+    def test_markdown_price_of_a_lot_outside_the_window_is_flagged(self):
+        order = self._sync_milk("MILK-LATER", 4.2)
+        self.assertEqual(order.retail_review_state, "to_review")
+        self.assertIn("near-expiry markdown price 4.2", order.retail_review_note)
+        self.assertIn("MILK-LATER", order.retail_review_note)
+        # nor does a lot unknown at the sale, made by the synchronisation itself
+        later = fields.Datetime.now() + timedelta(minutes=5)
+        self.patch(self.env.cr, "now", lambda: later)
+        order = self._sync_milk("MILK-NOPE", 4.2)
+        self.assertTrue(
+            self.env["stock.lot"].search([("name", "=", "MILK-NOPE")]),
+            "the synchronisation made the lot",
+        )
+        self.assertEqual(order.retail_review_state, "to_review")
+        self.assertIn("MILK-NOPE", order.retail_review_note)
+        # nor a lot whose window has passed on the order date (it expired)
+        order = self._sync_milk("MILK-OLD", 4.2)
+        self.assertEqual(order.retail_review_state, "to_review")
+        # the markdown price without the till's markdown mark is a wrong price
+        order = self._sync_milk("MILK-SOON", 4.2, markdown=0.0)
+        self.assertEqual(order.retail_review_state, "to_review")
+        self.assertIn("sold at 4.2, the price is 6.0", order.retail_review_note)
+        # the full price of a near-expiry lot is right
+        order = self._sync_milk("MILK-SOON", 6.0, markdown=0.0)
+        self.assertFalse(order.retail_review_state, order.retail_review_note)
+
+    def test_markdown_review_reads_the_lots_once_per_order(self):
+        session = self._open_session()
+
+        def review_queries(line_count):
+            order = self._sync_order(
+                session,
+                [(self.milk, 1, 4.2)] * line_count,
+                [(self.bank_payment_method, round(4.2 * line_count, 2))],
+                line_values={
+                    "pack_lot_ids": [Command.create({"lot_name": "MILK-SOON"})],
+                    "retail_markdown_percent": 30.0,
+                },
+            )
+            self.assertFalse(order.retail_review_state, order.retail_review_note)
+            self.env.invalidate_all()
+            order = order.browse(order.id)
+            order._retail_markdown_lines()  # prefetch the lines and their products
+            before = self.env.cr.sql_log_count
+            self.assertEqual(order._retail_review_markdowns(), [])
+            return self.env.cr.sql_log_count - before
+
+        self.assertEqual(review_queries(1), review_queries(5))
 
     def test_expired_lots_are_named(self):
         Line = self.env["pos.order.line"]
@@ -107,6 +193,24 @@ class TestPosLotExpiry(RetailPosHttpCommon):
             lot_name = line.pack_lot_ids.lot_name
             sold[lot_name] = sold.get(lot_name, 0) + line.qty
         self.assertEqual(sold, {"MILK-SOON": 2.0, "MILK-LATER": 1.0})
+        # the near-expiry lot sold at the markdown price, the other at the full price
+        self.assertEqual(
+            sorted(
+                (
+                    line.pack_lot_ids.lot_name,
+                    line.price_unit,
+                    line.retail_markdown_percent,
+                )
+                for line in order.lines
+            ),
+            [
+                ("MILK-LATER", 6.0, 0.0),
+                ("MILK-SOON", 4.2, 30.0),
+                ("MILK-SOON", 4.2, 30.0),
+            ],
+        )
+        self.assertEqual(order.amount_total, 14.4)
+        self.assertFalse(order.retail_review_state, order.retail_review_note)
         # the stock left the lots the till picked
         store_lots = self.env["stock.quant"]._read_group(
             [
@@ -120,3 +224,41 @@ class TestPosLotExpiry(RetailPosHttpCommon):
             {lot.name: qty for lot, qty in store_lots},
             {"MILK-OLD": 5.0, "MILK-LATER": 9.0, "MILK-SOON": 0.0},
         )
+
+    def test_held_order_keeps_its_lots_and_markdown(self):
+        session = self._open_session()
+        self.env["retail.pos.held.order"].retail_hold(
+            self.main_pos_config.id,
+            {
+                "name": "Old milk",
+                "amount_total": 6.0,
+                "lines": [
+                    {
+                        "product_id": self.milk.id,
+                        "qty": 1,
+                        "price_unit": 6.0,
+                        "lot_names": ["MILK-OLD"],
+                    }
+                ],
+            },
+        )
+        self.start_pos_tour("retail_pos_ext_held_lot_tour", login="pos_user")
+        held = self.env["retail.pos.held.order"].search([("name", "=", "Milk later")])
+        self.assertEqual(
+            self.env["retail.pos.held.order"]
+            .search([("name", "=", "Old milk")])
+            .line_data[0]["lot_names"],
+            ["MILK-OLD"],
+        )
+        self.assertEqual(held.state, "resumed")
+        self.assertEqual(
+            [(line["lot_names"], line["price_unit"]) for line in held.line_data],
+            [(["MILK-SOON"], 4.2)],
+        )
+        order = self._session_orders(session)
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.lines.pack_lot_ids.mapped("lot_name"), ["MILK-SOON"])
+        self.assertEqual(
+            (order.lines.price_unit, order.lines.retail_markdown_percent), (4.2, 30.0)
+        )
+        self.assertFalse(order.retail_review_state, order.retail_review_note)

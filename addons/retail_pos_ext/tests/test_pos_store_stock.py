@@ -45,6 +45,60 @@ class TestPosStoreStock(RetailPosHttpCommon):
         self.assertEqual(quantities[self.towel.id], 0.0)
         self.assertIn("retail_store_qty", data["product.product"]["fields"])
 
+    def test_products_loaded_after_start_up_carry_the_store_quantity(self):
+        Quant = self.env["stock.quant"]
+        late_soap = self._create_retail_product(
+            "Retail Late Soap", 4.0, barcode="0100999"
+        )
+        late_towel = self._create_retail_product("Retail Late Towel", 9.0)
+        Quant._update_available_quantity(late_soap, self.store.lot_stock_id, 7)
+        Quant._update_available_quantity(late_soap, self.other_store.lot_stock_id, 5)
+        Quant._update_available_quantity(late_towel, self.store.lot_stock_id, 4)
+        # the till loads one product at start-up: the others come later, by barcode
+        # or from a search on the server
+        # (the most recently written first: the late products were written long ago)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE product_product SET write_date = now() - interval '30 days' "
+            "WHERE id IN %s",
+            [(late_soap.id, late_towel.id)],
+        )
+        self.env["ir.config_parameter"].sudo().set_param(
+            "point_of_sale.limited_product_count", "1"
+        )
+        session = self._open_session()
+        data = session.with_user(self.pos_user).load_data([])
+        loaded = {row["id"] for row in data["product.product"]["data"]}
+        self.assertFalse({late_soap.id, late_towel.id} & loaded)
+        found = session.with_user(self.pos_user).find_product_by_barcode(
+            "0100999", self.main_pos_config.id
+        )
+        self.assertEqual(
+            [(row["id"], row["retail_store_qty"]) for row in found["product.product"]],
+            [(late_soap.id, 7.0)],
+        )
+        self.start_pos_tour("retail_pos_ext_late_product_stock_tour", login="pos_user")
+
+    def test_sync_answer_carries_the_store_quantities_of_the_products_sold(self):
+        session = self._open_session()
+        # another till of the store sold 2 soaps since this one loaded its products
+        self.env["stock.quant"]._update_available_quantity(
+            self.soap, self.store.lot_stock_id, -2
+        )
+        self._sync_order(
+            session,
+            [(self.soap, 3, 3.0), (self.service, 1, 5.0)],
+            [(self.bank_payment_method, 14.0)],
+        )
+        # 12 - 2 - 3; the consumable has no stock badge
+        self.assertEqual(self.last_sync_result["retail_store_qty"], {self.soap.id: 7.0})
+        # stock moved at the session's closing: nothing to tell the till yet
+        session.update_stock_at_closing = True
+        self._sync_order(
+            session, [(self.soap, 1, 3.0)], [(self.bank_payment_method, 3.0)]
+        )
+        self.assertNotIn("retail_store_qty", self.last_sync_result)
+
     def test_store_quantities_take_as_many_queries_for_one_product_as_for_fifty(self):
         Product = self.env["product.product"]
         products = Product.create(

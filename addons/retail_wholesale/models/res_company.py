@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import float_round
 
 
 class ResCompany(models.Model):
@@ -29,3 +30,25 @@ class ResCompany(models.Model):
         help="Scraps (报损) worth more than this at cost need a store manager's or head "
         "office's approval. 0: never.",
     )
+
+    def _retail_in_markdown_window(self, expiration_date, at):
+        """Whether a lot expiring at ``expiration_date`` is within the company's
+        near-expiry markdown window at ``at`` (UTC datetimes): not yet expired and at
+        most ``retail_markdown_days`` calendar days left, as on the near-expiry board."""
+        self.ensure_one()
+        return bool(
+            expiration_date
+            and expiration_date > at
+            and (expiration_date.date() - at.date()).days
+            <= (self.retail_markdown_days or 0)
+        )
+
+    def _retail_markdown_price(self, sales_price, expiration_date, at):
+        """The near-expiry board's suggested markdown price of a lot at ``at``
+        (``sales_price`` less the company's markdown, rounded to the cent), or False
+        when the lot is outside the window or the company has no markdown."""
+        self.ensure_one()
+        percent = self.retail_markdown_percent or 0.0
+        if percent <= 0 or not self._retail_in_markdown_window(expiration_date, at):
+            return False
+        return float_round(sales_price * (100 - percent) / 100, precision_digits=2)

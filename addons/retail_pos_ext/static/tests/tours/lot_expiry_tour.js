@@ -22,6 +22,11 @@ registry.category("web_tour.tours").add("retail_pos_ext_lot_expiry_tour", {
                 content: "it is close to its expiry",
                 trigger: ".orderline:contains('MILK-SOON') .retail-near-expiry",
             },
+            {
+                content: "临期促销: it is sold at the markdown price, with a badge",
+                trigger: ".orderline:contains('MILK-SOON') .retail-markdown:contains('-30%')",
+            },
+            ProductScreen.selectedOrderlineHas("Retail Fresh Milk", "1", "4.20"),
             // the two units of MILK-SOON used, the next one comes from MILK-LATER
             ProductScreen.clickDisplayedProduct("Retail Fresh Milk"),
             ProductScreen.clickDisplayedProduct("Retail Fresh Milk"),
@@ -33,6 +38,11 @@ registry.category("web_tour.tours").add("retail_pos_ext_lot_expiry_tour", {
                 content: "a lot not near its expiry has no badge",
                 trigger: ".orderline:contains('MILK-LATER') .retail-near-expiry",
             }),
+            Utils.negateStep({
+                content: "nor a markdown",
+                trigger: ".orderline:contains('MILK-LATER') .retail-markdown",
+            }),
+            ProductScreen.totalAmountIs("14.40"),
             // only expired lots on hand: refused
             ProductScreen.clickDisplayedProduct("Retail Old Yogurt"),
             Dialog.is({ title: "Expired lot" }),
@@ -46,6 +56,11 @@ registry.category("web_tour.tours").add("retail_pos_ext_lot_expiry_tour", {
             PaymentScreen.clickPaymentMethod("Bank"),
             PaymentScreen.clickValidate(),
             ReceiptScreen.receiptIsThere(),
+            {
+                content: "the receipt shows the markdown",
+                trigger: ".pos-receipt .retail-markdown:contains('-30%')",
+            },
+            ReceiptScreen.totalAmountContains("14.40"),
             ReceiptScreen.clickNextOrder(),
             Chrome.endTour(),
         ].flat(),

@@ -1,3 +1,4 @@
+import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { PosOrderline } from "@point_of_sale/app/models/pos_order_line";
 import { isNearExpiry } from "@retail_pos_ext/app/lot_expiry/lot_expiry";
@@ -9,6 +10,11 @@ patch(PosOrderline.prototype, {
             retailNearExpiry: this.pack_lot_ids.some((lot) =>
                 isNearExpiry(this.product_id.id, lot.lot_name)
             ),
+            retailMarkdown: this.retail_markdown_percent
+                ? _t("Near-expiry markdown -%(percent)s", {
+                      percent: `${parseFloat(this.retail_markdown_percent.toFixed(2))}%`,
+                  })
+                : "",
         };
     },
 });

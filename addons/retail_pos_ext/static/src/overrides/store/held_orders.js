@@ -25,6 +25,10 @@ patch(PosStore.prototype, {
                     price_unit: line.get_unit_price(),
                     discount: line.get_discount(),
                     customer_note: line.get_customer_note() || "",
+                    lot_names: (line.pack_lot_ids || [])
+                        .map((lot) => lot.lot_name)
+                        .filter(Boolean),
+                    retail_markdown_percent: line.retail_markdown_percent || 0,
                 })),
         };
     },
@@ -149,6 +153,16 @@ patch(PosStore.prototype, {
             }
         }
         for (const line of data.lines) {
+            const product = this.models["product.product"].get(line.product_id);
+            if (line.lot_names?.length && this.retailIsExpiryTracked(product)) {
+                // a lot may have expired (or come within the markdown) while held
+                const checked = await this.retailCheckedLots(product, {
+                    newPackLotLines: line.lot_names.map((lot_name) => ({ lot_name })),
+                });
+                if (!checked) {
+                    continue;
+                }
+            }
             await this.addLineToOrder(
                 {
                     product_id: this.models["product.product"].get(line.product_id),
@@ -156,6 +170,18 @@ patch(PosStore.prototype, {
                     price_unit: line.price_unit,
                     discount: line.discount,
                     customer_note: line.customer_note,
+                    // the same lots as when the order was held, without asking again
+                    ...(line.lot_names?.length
+                        ? {
+                              pack_lot_ids: line.lot_names.map((lot_name) => [
+                                  "create",
+                                  { lot_name },
+                              ]),
+                          }
+                        : {}),
+                    ...(line.retail_markdown_percent
+                        ? { retail_markdown_percent: line.retail_markdown_percent }
+                        : {}),
                 },
                 order,
                 {},

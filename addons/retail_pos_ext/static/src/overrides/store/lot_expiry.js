@@ -2,7 +2,11 @@ import { _t } from "@web/core/l10n/translation";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 import { patch } from "@web/core/utils/patch";
 import { PosStore } from "@point_of_sale/app/store/pos_store";
-import { markNearExpiry } from "@retail_pos_ext/app/lot_expiry/lot_expiry";
+import {
+    getMarkdown,
+    markNearExpiry,
+    rememberMarkdown,
+} from "@retail_pos_ext/app/lot_expiry/lot_expiry";
 
 patch(PosStore.prototype, {
     retailIsExpiryTracked(product) {
@@ -57,6 +61,14 @@ patch(PosStore.prototype, {
             if (lot.retail_near_expiry) {
                 markNearExpiry(product.id, lot.name);
             }
+            if (lot.retail_markdown_price !== false && lot.retail_markdown_price !== undefined) {
+                rememberMarkdown(
+                    product.id,
+                    lot.name,
+                    lot.retail_markdown_price,
+                    lot.retail_markdown_percent
+                );
+            }
             return { newPackLotLines: [{ lot_name: lot.name }] };
         }
         const expired = available.filter((lot) => lot.retail_expired);
@@ -82,10 +94,14 @@ patch(PosStore.prototype, {
         if (!names.length) {
             return packLots;
         }
-        const expired = await this.data.call("pos.order.line", "retail_expired_lots", [
-            product.id,
-            names,
-        ]);
+        const { expired, markdowns } = await this.data.call(
+            "pos.order.line",
+            "retail_lot_status",
+            [this.company.id, product.id, names]
+        );
+        for (const [name, markdown] of Object.entries(markdowns)) {
+            rememberMarkdown(product.id, name, markdown.price, markdown.percent);
+        }
         if (expired.length) {
             this.retailRefuseExpiredLots(product, expired);
             return null;
@@ -109,6 +125,32 @@ patch(PosStore.prototype, {
                 }
             }
         }
-        return await super.addLineToOrder(...arguments);
+        const result = await super.addLineToOrder(...arguments);
+        this.retailApplyMarkdown(order?.get_selected_orderline());
+        return result;
+    },
+
+    /**
+     * 临期促销: a line whose lots are all within the company's near-expiry markdown
+     * window is sold at the markdown price (the near-expiry board's suggested price)
+     * when that is lower than its price; the server checks the lots again.
+     */
+    retailApplyMarkdown(line) {
+        if (!line || line.retail_markdown_percent || !line.pack_lot_ids?.length) {
+            return;
+        }
+        const markdowns = line.pack_lot_ids.map((lot) =>
+            getMarkdown(line.product_id.id, lot.lot_name)
+        );
+        if (markdowns.some((markdown) => !markdown)) {
+            return;
+        }
+        const price = Math.max(...markdowns.map((markdown) => markdown.price));
+        if (price >= line.get_unit_price()) {
+            return;
+        }
+        line.set_unit_price(price);
+        line.price_type = "manual";
+        line.retail_markdown_percent = markdowns[0].percent;
     },
 });

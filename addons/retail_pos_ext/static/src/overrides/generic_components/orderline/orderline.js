@@ -9,6 +9,7 @@ patch(Orderline, {
             shape: {
                 ...Orderline.props.line.shape,
                 retailNearExpiry: { type: Boolean, optional: true },
+                retailMarkdown: { type: String, optional: true },
             },
         },
     },
