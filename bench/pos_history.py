@@ -183,6 +183,9 @@ def main():
     odoo.tools.config.parse_config(odoo_args())
     dbs = [f"rw_bench_vanilla_{args.scale}", f"rw_bench_retail_{args.scale}"]
     results = {}
+    from run import OURS, update_addons
+
+    update_addons(dbs[1], OURS)
     for db in dbs:
         started = time.time()
         remove_history(db)

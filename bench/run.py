@@ -171,6 +171,7 @@ def prepare(name, modules, scale, reuse):
     """Install `modules` into a new database `name` and generate the chain into it."""
     if reuse and db_exists(name) and has_bench_data(name):
         print(f"[bench] reusing {name}")
+        update_addons(name, modules)
         return None
     if not (reuse and db_exists(name)):
         subprocess.run(["dropdb", "--if-exists", name], check=True)
@@ -193,6 +194,16 @@ def prepare(name, modules, scale, reuse):
     return generate(
         dsn(name), log=lambda msg: print(f"[bench] {name}: {msg}"), **SCALES[scale]
     )
+
+
+def update_addons(name, modules):
+    """Bring a reused database's retail addons up to this checkout's code."""
+    ours = ",".join(m for m in modules.split(",") if m.startswith("retail_"))
+    if ours:
+        subprocess.run(
+            odoo_cmd("-d", name, "-u", ours, "--stop-after-init", "--log-level=warn"),
+            check=True,
+        )
 
 
 def run_setups(dbs):
