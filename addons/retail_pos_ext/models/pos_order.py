@@ -270,6 +270,7 @@ class PosOrder(models.Model):
         reasons += self._retail_review_flash_sales()
         reasons += self._retail_review_markdowns()
         reasons += self._retail_review_expired_lots()
+        reasons += self._retail_review_return_rate()
         if reasons:
             _logger.info("POS order %s flagged for review: %s", self.name, reasons)
             # the cashier who synced the order may not set its review
@@ -564,6 +565,25 @@ class PosOrder(models.Model):
                     )
                 )
         return reasons
+
+    def _retail_review_return_rate(self):
+        """A refund that takes its customer over their blocking return rate limit
+        (退货率; the till refuses it when it is online): kept, and flagged. Only orders
+        with refund lines and a customer are looked at."""
+        self.ensure_one()
+        if not self.partner_id or not any(line.qty < 0 for line in self.lines):
+            return []
+        excess = self.partner_id._retail_return_rate_excess()
+        if not excess or excess.pop("action") != "block":
+            return []
+        return [
+            self.env._(
+                "Refund over the return rate limit: %(partner)s has returned "
+                "%(rate)s %% of what they bought in the last %(days)s days, above "
+                "their limit of %(limit)s %%.",
+                **excess,
+            )
+        ]
 
     # -------------------------------------------------------------- actions
     def write(self, vals):

@@ -10,3 +10,4 @@ from . import test_pos_store_stock
 from . import test_pos_shift_handover
 from . import test_pos_lot_expiry
 from . import test_pos_offline_sync
+from . import test_pos_books

@@ -55,12 +55,19 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
         return self.env["pos.order"].search([("session_id", "=", session.id)])
 
     def _sync_order(
-        self, session, lines, payments, user=None, line_values=None, lots=None
+        self,
+        session,
+        lines,
+        payments,
+        user=None,
+        line_values=None,
+        lots=None,
+        partner=None,
     ):
         """Send an order as the till does: ``lines`` (product, quantity, unit price),
         ``payments`` (method, amount); a negative quantity makes a refund;
         ``line_values``: more values of every line (lots, markdown);
-        ``lots``: {product: lot name}."""
+        ``lots``: {product: lot name}; ``partner``: the customer."""
         lots = lots or {}
         user = user or self.pos_user
         total = round(sum(qty * price for _product, qty, price in lines), 2)
@@ -73,7 +80,7 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
             "sequence_number": 1,
             "date_order": stamp,
             "user_id": user.id,
-            "partner_id": False,
+            "partner_id": partner.id if partner else False,
             "pricelist_id": session.config_id.pricelist_id.id,
             "fiscal_position_id": False,
             "lines": [

@@ -1,9 +1,8 @@
 from collections import defaultdict
-from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, float_is_zero, format_date
+from odoo.tools import SQL, float_compare, format_date
 
 
 class StockPicking(models.Model):
@@ -49,53 +48,15 @@ class StockPicking(models.Model):
             or not picking.partner_id
         ):
             return None
-        partner = picking.partner_id.commercial_partner_id
-        limit, action, days = partner._retail_return_rate_policy()
-        if not limit:
-            return None
-        Move = picking.env["stock.move"]
-        domain = [
-            ("state", "=", "done"),
-            ("date", ">=", fields.Datetime.now() - timedelta(days=days)),
-            ("sale_line_id.order_id.partner_id", "child_of", partner.id),
-        ]
-        delivered = Move._read_group(
-            domain
-            + [
-                ("location_dest_id.usage", "=", "customer"),
-                ("location_id.usage", "!=", "customer"),
-            ],
-            ["sale_line_id"],
-            ["quantity:sum"],
-        )
-        returned = Move._read_group(
-            domain
-            + [
-                ("location_id.usage", "=", "customer"),
-                ("origin_returned_move_id", "!=", False),
-            ],
-            ["sale_line_id"],
-            ["quantity:sum"],
-        )
-        sold = sum(line.price_reduce_taxexcl * qty for line, qty in delivered)
-        back = sum(line.price_reduce_taxexcl * qty for line, qty in returned)
-        back += sum(
+        more = sum(
             move.sale_line_id.price_reduce_taxexcl
             * (move.quantity or move.product_uom_qty)
             for move in returns
         )
-        currency = self.company_id.currency_id
-        if float_is_zero(back, precision_rounding=currency.rounding):
+        values = picking.partner_id._retail_return_rate_excess(more)
+        if not values:
             return None
-        rate = 100.0 * back / sold if sold else 100.0
-        if rate <= limit:
-            return None
-        values = {
-            "partner": partner.display_name,
-            "rate": f"{rate:.1f}",
-            "limit": f"{limit:g}",
-            "days": days,
-        }
+        action = values.pop("action")
         if action == "block":
             message = _(
                 "With this return, %(partner)s has returned %(rate)s %% of what was "

@@ -10,6 +10,8 @@ patch(Orderline, {
                 ...Orderline.props.line.shape,
                 retailNearExpiry: { type: Boolean, optional: true },
                 retailMarkdown: { type: String, optional: true },
+                retailPackQty: { type: String, optional: true },
+                retailBook: { type: Object, optional: true },
             },
         },
     },

@@ -6,6 +6,9 @@ patch(PaymentScreen.prototype, {
         if (!(await super._isOrderValid(...arguments))) {
             return false;
         }
+        if (!(await this.pos.retailCheckRefundRate(this.currentOrder))) {
+            return false;
+        }
         return await this.pos.retailCollectPaymentReferences(this.currentOrder);
     },
     async _finalizeValidation() {
