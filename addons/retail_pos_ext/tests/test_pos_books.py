@@ -32,13 +32,17 @@ class TestPosBooks(RetailPosHttpCommon):
             Command.create({"product_id": cls.cd.id, "quantity": 1.0})
         ]
         cls.tea = cls._create_retail_product("Retail Till Tea", 10.0)
-        cls.club = cls.env["res.partner"].sudo().create(
-            {
-                "name": "Retail Book Club",
-                "retail_return_rate_limit": 10.0,
-                "retail_return_rate_action": "block",
-                "retail_return_rate_days": 90,
-            }
+        cls.club = (
+            cls.env["res.partner"]
+            .sudo()
+            .create(
+                {
+                    "name": "Retail Book Club",
+                    "retail_return_rate_limit": 10.0,
+                    "retail_return_rate_action": "block",
+                    "retail_return_rate_days": 90,
+                }
+            )
         )
 
     def test_pack_quantities_agree_with_the_till(self):
