@@ -24,6 +24,7 @@
         "views/retail_statement_line_views.xml",
         "views/retail_reports_menus.xml",
         "report/retail_statement_report.xml",
+        "report/retail_table_report.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,3 +1,4 @@
+from . import retail_table_report
 from . import retail_sales_report
 from . import retail_aging_report
 from . import retail_dead_stock_report

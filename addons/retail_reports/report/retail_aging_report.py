@@ -1,6 +1,15 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+AMOUNTS = (
+    "amount_residual",
+    "amount_not_due",
+    "amount_0_30",
+    "amount_31_60",
+    "amount_61_90",
+    "amount_90_plus",
+)
+
 
 class RetailAgingReport(models.Model):
     """Open receivable and payable journal items by days past due, as of today.
@@ -11,6 +20,7 @@ class RetailAgingReport(models.Model):
     """
 
     _name = "retail.aging.report"
+    _inherit = ["retail.table.mixin"]
     _description = "Receivable and Payable Aging"
     _auto = False
     _order = "date_maturity, id"
@@ -94,3 +104,47 @@ class RetailAgingReport(models.Model):
             """,
             today=today,
         )
+
+    def _retail_table(self):
+        """One row per partner and kind (receivable, payable) with its buckets, and a
+        total row per kind."""
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        groups = self._read_group(
+            [("id", "in", self.ids)],
+            ["kind", "partner_id"],
+            [f"{name}:sum" for name in AMOUNTS],
+            order="kind, partner_id",
+        )
+        rows, bold, totals = [], [], {}
+        for kind, partner, *amounts in groups:
+            rows.append(
+                (
+                    kinds[kind],
+                    partner.display_name or self.env._("No partner"),
+                    *amounts,
+                )
+            )
+            total = totals.setdefault(kind, [0.0] * len(amounts))
+            for index, amount in enumerate(amounts):
+                total[index] += amount
+        for kind, amounts in totals.items():
+            bold.append(len(rows))
+            rows.append((kinds[kind], self.env._("Total"), *amounts))
+        return {
+            "title": self.env._("Receivable and Payable Aging"),
+            "subtitle": self.env._(
+                "Open items as of %(date)s", date=fields.Date.context_today(self)
+            ),
+            "headers": [
+                self.env._("Kind"),
+                self.env._("Partner"),
+                self._fields["amount_residual"].get_description(self.env)["string"],
+                self._fields["amount_not_due"].get_description(self.env)["string"],
+                "0-30",
+                "31-60",
+                "61-90",
+                self._fields["amount_90_plus"].get_description(self.env)["string"],
+            ],
+            "rows": rows,
+            "bold_rows": bold,
+        }

@@ -12,6 +12,7 @@ class RetailDeadStockReport(models.Model):
     """
 
     _name = "retail.dead.stock.report"
+    _inherit = ["retail.table.mixin"]
     _description = "Dead Stock"
     _auto = False
     _order = "days_without_sale desc nulls first, stock_value desc"
@@ -80,3 +81,36 @@ class RetailDeadStockReport(models.Model):
             sales=sales,
             today=fields.Date.context_today(self),
         )
+
+    def _retail_table(self):
+        show_value = self.env.user.has_groups(COST_GROUPS)
+        rows = [
+            (
+                row.product_id.display_name,
+                row.warehouse_id.name,
+                row.quantity,
+                *([row.stock_value] if show_value else []),
+                fields.Date.to_string(row.last_sale_date.date())
+                if row.last_sale_date
+                else self.env._("never"),
+                row.days_without_sale if row.last_sale_date else False,
+            )
+            for row in self
+        ]
+        return {
+            "title": self.env._("Dead Stock"),
+            "subtitle": self.env._(
+                "%(count)s products on hand, as of %(date)s",
+                count=len(self),
+                date=fields.Date.context_today(self),
+            ),
+            "headers": [
+                self.env._("Product"),
+                self.env._("Store"),
+                self.env._("On Hand"),
+                *([self.env._("Stock Value")] if show_value else []),
+                self.env._("Last Sale"),
+                self.env._("Days Without Sale"),
+            ],
+            "rows": rows,
+        }

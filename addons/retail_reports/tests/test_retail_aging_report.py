@@ -58,6 +58,28 @@ class TestRetailAgingReport(StatementCommon):
             },
         )
 
+        # printed per partner with a total per kind
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            .with_context(lang="zh_CN")
+            ._render_qweb_html(
+                "retail_reports.retail_aging_report_pdf",
+                Aging.search([("company_id", "=", self.cn_company.id)]).ids,
+            )
+        )
+        page = html.decode().split('<div class="page">')[1]
+        for text in (
+            "应收应付账龄",
+            "往来单位",
+            "90天以上",
+            "华东商贸",
+            "1,150.00",
+            "1,550.00",
+            "合计",
+        ):
+            self.assertIn(text, page)
+
     def test_aging_is_for_accountants_only(self):
         for role in ("cashier", "store_manager", "buyer"):
             with self.assertRaises(AccessError, msg=role):

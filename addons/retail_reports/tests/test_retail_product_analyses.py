@@ -144,6 +144,62 @@ class TestRetailProductAnalyses(RetailCommon):
             ["P4", 4, 40, 40, 20, 0.04, 1.0, "C"],
         )
 
+    def _pdf_page(self, user, report, records):
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            .with_context(lang="zh_CN")
+            ._render_qweb_html(report, records.ids)
+        )
+        return html.decode().split('<div class="page">')[1]
+
+    def test_ranking_prints_to_pdf_in_chinese(self):
+        wizard = (
+            self.env["retail.product.ranking"]
+            .with_user(self.manager)
+            .create({"measure": "revenue", "limit": 4})
+        )
+        action = wizard.action_print_pdf()
+        self.assertEqual(
+            action["report_name"], "retail_reports.retail_product_ranking_document"
+        )
+        page = self._pdf_page(
+            self.manager, "retail_reports.retail_product_ranking_pdf", wizard
+        )
+        for text in (
+            "畅销品（前 N 名）",
+            "全部门店",
+            "产品",
+            "销售额",
+            "毛利",
+            "P1",
+            "700.00",
+            "350.00",
+        ):
+            self.assertIn(text, page)
+        # the same rows as the xlsx: P1 first, P4 last
+        self.assertLess(page.index("P1"), page.index("P4"))
+
+    def test_dead_stock_prints_to_pdf_in_chinese(self):
+        rows = (
+            self.env["retail.dead.stock.report"]
+            .with_user(self.manager)
+            .search([("product_id", "in", [p.id for p in self.products.values()])])
+        )
+        page = self._pdf_page(
+            self.manager, "retail_reports.retail_dead_stock_report_pdf", rows
+        )
+        for text in (
+            "呆滞库存",
+            "未动销天数",
+            "库存金额",
+            "P5",
+            "10.00",
+            "30.00",
+            "200.00",
+        ):
+            self.assertIn(text, page)
+
     def test_ranking_refuses_bad_parameters(self):
         Ranking = self.env["retail.product.ranking"]
         with self.assertRaisesRegex(ValidationError, "must be positive"):

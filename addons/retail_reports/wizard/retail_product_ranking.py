@@ -21,6 +21,7 @@ class RetailProductRanking(models.TransientModel):
     """
 
     _name = "retail.product.ranking"
+    _inherit = ["retail.table.mixin"]
     _description = "Hot and Slow Sellers"
 
     date_from = fields.Date(
@@ -157,7 +158,7 @@ class RetailProductRanking(models.TransientModel):
             "target": "current",
         }
 
-    def _xlsx_content(self):
+    def _retail_table(self):
         self.ensure_one()
         if not self.line_ids:
             self.action_compute()
@@ -186,17 +187,31 @@ class RetailProductRanking(models.TransientModel):
             for line in self.line_ids
         ]
         direction = dict(self._fields["direction"]._description_selection(self.env))
-        return table_xlsx(
-            direction[self.direction],
-            self.env._(
+        return {
+            "title": direction[self.direction],
+            "subtitle": self.env._(
                 "%(date_from)s to %(date_to)s, %(stores)s",
                 date_from=self.date_from,
                 date_to=self.date_to,
                 stores=", ".join(self.warehouse_ids.mapped("name"))
                 or self.env._("all stores"),
             ),
-            headers,
-            rows,
+            "headers": headers,
+            "rows": rows,
+        }
+
+    def _xlsx_content(self):
+        table = self._retail_table()
+        return table_xlsx(
+            table["title"], table["subtitle"], table["headers"], table["rows"]
+        )
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        if not self.line_ids:
+            self.action_compute()
+        return self.env.ref("retail_reports.retail_product_ranking_pdf").report_action(
+            self
         )
 
     def action_export_xlsx(self):
