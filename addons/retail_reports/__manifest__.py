@@ -20,6 +20,7 @@
         "report/retail_aging_report_views.xml",
         "report/retail_dead_stock_report_views.xml",
         "wizard/retail_product_ranking_views.xml",
+        "wizard/retail_customer_analysis_views.xml",
         "views/retail_statement_views.xml",
         "views/retail_statement_line_views.xml",
         "views/retail_reports_menus.xml",
