@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.xlsx import table_xlsx
@@ -90,6 +90,24 @@ class RetailStorePerformance(models.Model):
             tz=Report._retail_tz().zone,
             fact=Report._table_query,
         )
+
+    @api.model
+    def _dashboard_targets(self):
+        """This month's target, sales and achievement of the stores with a target
+        the user may see, for the dashboards."""
+        month = self.env["retail.sales.report"]._retail_today().replace(day=1)
+        return [
+            {
+                "name": row.warehouse_id.display_name,
+                "target": row.target_revenue,
+                "revenue": row.revenue,
+                "achievement": row.achievement,
+            }
+            for row in self.search(
+                [("month", "=", month), ("target_revenue", ">", 0)],
+                order="achievement desc, warehouse_id",
+            )
+        ]
 
     def _xlsx_content(self):
         show_margin = self.env.user.has_groups(COST_GROUPS)

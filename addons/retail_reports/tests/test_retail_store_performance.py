@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .test_retail_sales_report import SalesCommon
 from .test_retail_statement import read_xlsx
@@ -181,3 +181,35 @@ class TestRetailStorePerformance(SalesCommon):
         )
         action = rows.action_export_xlsx()
         self.assertEqual(action["type"], "ir.actions.act_url")
+
+    def test_dashboard_shows_the_achievement_of_the_month(self):
+        Report = self.env["retail.sales.report"]
+        data = Report.with_user(self.manager).retail_dashboard_data()
+        self.assertEqual(
+            data["targets"],
+            [
+                {
+                    "name": "Test Store East",
+                    "target": 100,
+                    "revenue": 69,
+                    "achievement": 0.69,
+                }
+            ],
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestRetailStoreTargetTour(SalesCommon, HttpCase):
+    def test_store_dashboard_shows_the_target(self):
+        self.env["retail.store.target"].create(
+            {
+                "warehouse_id": self.store_warehouse.id,
+                "month": self.env["retail.sales.report"]._retail_today(),
+                "target_revenue": 100.0,
+            }
+        )
+        self.start_tour(
+            "/odoo/action-retail_reports.retail_dashboard_action_store",
+            "retail_reports_store_target_tour",
+            login="rw_store_manager",
+        )
