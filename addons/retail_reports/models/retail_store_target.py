@@ -19,9 +19,7 @@ class RetailStoreTarget(models.Model):
     )
     company_id = fields.Many2one(related="warehouse_id.company_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    target_revenue = fields.Monetary(
-        string="Target Revenue", required=True, help="Untaxed revenue."
-    )
+    target_revenue = fields.Monetary(required=True, help="Untaxed revenue.")
 
     _sql_constraints = [
         (

@@ -39,7 +39,6 @@ class RetailStorePerformance(models.Model):
     )
     target_revenue = fields.Monetary(string="Target", readonly=True)
     achievement = fields.Float(
-        string="Achievement",
         readonly=True,
         aggregator=None,
         help="Sales / target.",

@@ -342,9 +342,9 @@ class RetailCustomerAnalysisRfm(models.TransientModel):
     recency_days = fields.Integer(string="Recency (Days)", aggregator="avg")
     frequency = fields.Integer(string="Frequency (Orders)")
     monetary = fields.Float(string="Monetary (Untaxed)")
-    r_score = fields.Integer(string="R Score", aggregator=None)
-    f_score = fields.Integer(string="F Score", aggregator=None)
-    m_score = fields.Integer(string="M Score", aggregator=None)
+    r_score = fields.Integer(aggregator=None)
+    f_score = fields.Integer(aggregator=None)
+    m_score = fields.Integer(aggregator=None)
     segment = fields.Selection(SEGMENTS)
 
 
