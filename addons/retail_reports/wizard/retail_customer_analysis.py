@@ -26,6 +26,9 @@ class RetailCustomerAnalysis(models.TransientModel):
     POS orders with a customer: RFM scores and segments, repurchase rate, new and
     returning customers per month, customers per grade.
 
+    Orders of a negative or zero untaxed total (refunds) count in the monetary value
+    only: they are no purchase for recency, frequency and new customers.
+
     Read from the sales analysis through its record rules: a store manager analyses
     the customers of their stores only. Each figure is one SQL query.
     """
@@ -130,11 +133,12 @@ class RetailCustomerAnalysis(models.TransientModel):
                 WITH orders AS (%(orders)s),
                 customers AS (
                     SELECT partner_id,
-                           MAX(date) AS last_order_date,
-                           COUNT(*) AS frequency,
+                           MAX(date) FILTER (WHERE revenue > 0) AS last_order_date,
+                           COUNT(*) FILTER (WHERE revenue > 0) AS frequency,
                            SUM(revenue) AS monetary
                       FROM orders
                   GROUP BY partner_id
+                    HAVING COUNT(*) FILTER (WHERE revenue > 0) > 0
                 ),
                 scored AS (
                     SELECT *,
@@ -179,6 +183,7 @@ class RetailCustomerAnalysis(models.TransientModel):
                            date_trunc('month', MIN(date) AT TIME ZONE 'UTC'
                                AT TIME ZONE %(tz)s)::date AS first_month
                       FROM (%(all_orders)s) AS all_orders
+                     WHERE revenue > 0
                   GROUP BY partner_id
                 ),
                 monthly AS (
@@ -186,6 +191,7 @@ class RetailCustomerAnalysis(models.TransientModel):
                            date_trunc('month', date AT TIME ZONE 'UTC'
                                AT TIME ZONE %(tz)s)::date AS month
                       FROM orders
+                     WHERE revenue > 0
                 )
                 SELECT month,
                        COUNT(*) AS customers,
