@@ -2,14 +2,13 @@ from datetime import timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .test_retail_sales_report import SalesCommon
 from .test_retail_statement import read_xlsx
 
 
-@tagged("post_install", "-at_install")
-class TestRetailCustomerAnalysis(SalesCommon):
+class CustomerCommon(SalesCommon):
     """Five customers: the wholesaler (head office 2 days ago, store yesterday), the
     member (POS 3 days ago), a loyal customer (200, 100 and 10 days ago), a lapsed one
     (300 days ago, refunded 50 later) and one back after a year (400 and 5 days
@@ -73,6 +72,9 @@ class TestRetailCustomerAnalysis(SalesCommon):
         analysis.action_compute()
         return analysis
 
+
+@tagged("post_install", "-at_install")
+class TestRetailCustomerAnalysis(CustomerCommon):
     def _rfm(self, analysis):
         return {
             line.partner_id.name: (
@@ -208,3 +210,15 @@ class TestRetailCustomerAnalysis(SalesCommon):
             ._visible_menu_ids()
         )
         self.assertNotIn(menu.id, cashier_menus)
+
+
+@tagged("post_install", "-at_install")
+class TestRetailCustomerAnalysisTour(CustomerCommon, HttpCase):
+    """The store manager analyses their customers in the browser."""
+
+    def test_store_manager_analyses_their_customers(self):
+        self.start_tour(
+            "/odoo/action-retail_reports.retail_customer_analysis_action",
+            "retail_reports_customer_analysis_tour",
+            login="rw_store_manager",
+        )
