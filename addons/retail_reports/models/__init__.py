@@ -1,2 +1,3 @@
 from . import retail_statement_line
 from . import retail_statement
+from . import retail_store_target

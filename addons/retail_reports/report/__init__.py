@@ -3,3 +3,4 @@ from . import retail_sales_report
 from . import retail_aging_report
 from . import retail_dead_stock_report
 from . import retail_sales_dashboard
+from . import retail_store_performance

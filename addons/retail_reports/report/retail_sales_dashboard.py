@@ -65,6 +65,7 @@ class RetailSalesReport(models.Model):
             )
         ]
         data["currency_id"] = self.env.company.currency_id.id
+        data["targets"] = self.env["retail.store.performance"]._dashboard_targets()
         data["graph_domain"] = [
             (
                 "date",

@@ -5,3 +5,5 @@ from . import test_retail_aging_report
 from . import test_retail_sales_report
 from . import test_retail_product_analyses
 from . import test_retail_reports_menus
+from . import test_retail_customer_analysis
+from . import test_retail_store_performance

@@ -1,1 +1,2 @@
 from . import retail_product_ranking
+from . import retail_customer_analysis
