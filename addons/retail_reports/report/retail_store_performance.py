@@ -15,6 +15,7 @@ class RetailStorePerformance(models.Model):
     """
 
     _name = "retail.store.performance"
+    _inherit = ["retail.table.mixin"]
     _description = "Store Performance"
     _auto = False
     _order = "month desc, warehouse_id"
@@ -108,7 +109,7 @@ class RetailStorePerformance(models.Model):
             )
         ]
 
-    def _xlsx_content(self):
+    def _retail_table(self):
         show_margin = self.env.user.has_groups(COST_GROUPS)
         headers = [
             self.env._("Store"),
@@ -133,11 +134,17 @@ class RetailStorePerformance(models.Model):
             )
             for row in self.sorted(lambda r: (r.month, r.warehouse_id.display_name))
         ]
+        return {
+            "title": self.env._("Store Performance"),
+            "subtitle": self.env._("Sales against targets"),
+            "headers": headers,
+            "rows": rows,
+        }
+
+    def _xlsx_content(self):
+        table = self._retail_table()
         return table_xlsx(
-            self.env._("Store Performance"),
-            self.env._("Sales against targets"),
-            headers,
-            rows,
+            table["title"], table["subtitle"], table["headers"], table["rows"]
         )
 
     def action_export_xlsx(self):

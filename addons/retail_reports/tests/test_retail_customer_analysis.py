@@ -195,6 +195,31 @@ class TestRetailCustomerAnalysis(CustomerCommon):
             [2, 5, 0.4],
         )
 
+    def test_prints_to_pdf_in_chinese(self):
+        analysis = self._analysis()
+        action = analysis.action_print_pdf()
+        self.assertEqual(
+            action["report_name"], "retail_reports.retail_customer_analysis_document"
+        )
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.role_users["hq_admin"])
+            .with_context(lang="zh_CN")
+            ._render_qweb_html(
+                "retail_reports.retail_customer_analysis_pdf", analysis.ids
+            )
+        )
+        page = html.decode().split('<div class="page">')[1]
+        for text in (
+            "客户分析",
+            "客户分群",
+            "复购率",
+            "老主顾",
+            "重要保持客户",
+            "600.00",
+        ):
+            self.assertIn(text, page)
+
     def test_access_and_bad_period(self):
         Analysis = self.env["retail.customer.analysis"]
         with self.assertRaisesRegex(ValidationError, "after its end"):

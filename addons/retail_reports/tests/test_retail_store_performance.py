@@ -182,6 +182,28 @@ class TestRetailStorePerformance(SalesCommon):
         action = rows.action_export_xlsx()
         self.assertEqual(action["type"], "ir.actions.act_url")
 
+    def test_prints_to_pdf_in_chinese(self):
+        rows = (
+            self.env["retail.store.performance"]
+            .with_user(self.manager)
+            .search([("warehouse_id", "=", self.store_warehouse.id)])
+        )
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            .with_context(lang="zh_CN")
+            ._render_qweb_html("retail_reports.retail_store_performance_pdf", rows.ids)
+        )
+        page = html.decode().split('<div class="page">')[1]
+        for text in (
+            "门店业绩",
+            "达成率",
+            self.month.strftime("%Y-%m"),
+            "69.00",
+            "34.50",
+        ):
+            self.assertIn(text, page)
+
     def test_dashboard_shows_the_achievement_of_the_month(self):
         Report = self.env["retail.sales.report"]
         data = Report.with_user(self.manager).retail_dashboard_data()

@@ -34,6 +34,7 @@ class RetailCustomerAnalysis(models.TransientModel):
     """
 
     _name = "retail.customer.analysis"
+    _inherit = ["retail.table.mixin"]
     _description = "Customer Analysis"
 
     date_from = fields.Date(
@@ -259,7 +260,7 @@ class RetailCustomerAnalysis(models.TransientModel):
             "target": "current",
         }
 
-    def _xlsx_content(self):
+    def _retail_table(self):
         self.ensure_one()
         if not self.rfm_line_ids:
             self.action_compute()
@@ -310,19 +311,37 @@ class RetailCustomerAnalysis(models.TransientModel):
                 self.repurchase_rate,
             )
         )
-        return table_xlsx(
-            self.env._("Customer Analysis"),
-            self.env._(
+        return {
+            "title": self.env._("Customer Analysis"),
+            "subtitle": self.env._(
                 "%(date_from)s to %(date_to)s, %(stores)s",
                 date_from=self.date_from,
                 date_to=self.date_to,
                 stores=", ".join(self.warehouse_ids.mapped("name"))
                 or self.env._("all stores"),
             ),
-            headers,
-            rows,
-            bold_rows=(len(rows) - 1,),
+            "headers": headers,
+            "rows": rows,
+            "bold_rows": (len(rows) - 1,),
+        }
+
+    def _xlsx_content(self):
+        table = self._retail_table()
+        return table_xlsx(
+            table["title"],
+            table["subtitle"],
+            table["headers"],
+            table["rows"],
+            bold_rows=table["bold_rows"],
         )
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        if not self.rfm_line_ids:
+            self.action_compute()
+        return self.env.ref(
+            "retail_reports.retail_customer_analysis_pdf"
+        ).report_action(self)
 
     def action_export_xlsx(self):
         self.ensure_one()
