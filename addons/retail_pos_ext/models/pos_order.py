@@ -525,6 +525,11 @@ class PosOrder(models.Model):
         flash_sales.write({"last_order_date": fields.Datetime.now()})
         return reasons
 
+    def _retail_timezone(self):
+        """The time zone dates of the order are written in: its cashier's, else the
+        company's, else UTC (whoever synchronises or reads the order)."""
+        return self.user_id.tz or self.company_id.partner_id.tz or "UTC"
+
     def _retail_review_expired_lots(self):
         """Lots sold after their expiry date (a till offline, or a lot typed by hand):
         the sale happened, a manager looks at it. One query for all the order's lots."""
@@ -560,7 +565,8 @@ class PosOrder(models.Model):
                         product=lot.product_id.display_name,
                         lot=lot.name,
                         date=fields.Datetime.context_timestamp(
-                            self, lot.expiration_date
+                            self.with_context(tz=self._retail_timezone()),
+                            lot.expiration_date,
                         ).strftime("%Y-%m-%d"),
                     )
                 )

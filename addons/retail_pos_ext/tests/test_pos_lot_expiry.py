@@ -168,7 +168,9 @@ class TestPosLotExpiry(RetailPosHttpCommon):
             (self.milk, self.milk_expired),
             (self.yogurt, self.yogurt_expired),
         ):
-            expiry = fields.Datetime.context_timestamp(order, lot.expiration_date)
+            expiry = fields.Datetime.context_timestamp(
+                order.with_context(tz=order._retail_timezone()), lot.expiration_date
+            )
             self.assertIn(
                 f"{product.display_name}: lot {lot.name} expired on {expiry:%Y-%m-%d}.",
                 order.retail_review_note,
