@@ -180,6 +180,20 @@ class TestRetailProductAnalyses(RetailCommon):
         # the same rows as the xlsx: P1 first, P4 last
         self.assertLess(page.index("P1"), page.index("P4"))
 
+    def test_stock_value_by_store(self):
+        """库存金额: on hand × cost per store, every product on hand (the menu's pivot)."""
+        Report = self.env["retail.dead.stock.report"].with_user(self.manager)
+        products = [p.id for p in self.products.values()]
+        values = Report._read_group(
+            [("product_id", "in", products)],
+            ["warehouse_id"],
+            ["quantity:sum", "stock_value:sum"],
+        )
+        self.assertEqual(values, [(self.store_warehouse, 14, 230)])
+        action = self.env.ref("retail_reports.retail_stock_value_action")
+        self.assertEqual(action.view_ids[0].view_mode, "pivot")
+        self.assertFalse(action.context and "search_default" in action.context)
+
     def test_dead_stock_prints_to_pdf_in_chinese(self):
         rows = (
             self.env["retail.dead.stock.report"]
