@@ -1,5 +1,62 @@
-from odoo import models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools.misc import formatLang
+
+
+class RetailPeriodMixin(models.AbstractModel):
+    """A period and stores to analyse the sales fact over (its record rules apply: a
+    store manager sees their stores only)."""
+
+    _name = "retail.period.mixin"
+    _description = "Analysis Period"
+
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: (
+            self.env["retail.sales.report"]._retail_today() - relativedelta(days=29)
+        ),
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: self.env["retail.sales.report"]._retail_today(),
+    )
+    warehouse_ids = fields.Many2many(
+        "stock.warehouse",
+        string="Stores",
+        help="Leave empty for every store you may see.",
+    )
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_from > wizard.date_to:
+                raise ValidationError(
+                    self.env._("The start of the period is after its end.")
+                )
+
+    def _period_domain(self):
+        """The sales fact's rows of the period (whole days of the user's time zone)
+        and stores."""
+        Report = self.env["retail.sales.report"]
+        start = Report._retail_day_start(self.date_from)
+        end = Report._retail_day_start(self.date_to + relativedelta(days=1))
+        domain = [("date", ">=", start), ("date", "<", end)]
+        if self.warehouse_ids:
+            domain.append(("warehouse_id", "in", self.warehouse_ids.ids))
+        return domain
+
+    def _period_subtitle(self):
+        return self.env._(
+            "%(date_from)s to %(date_to)s, %(stores)s",
+            date_from=self.date_from,
+            date_to=self.date_to,
+            stores=", ".join(self.warehouse_ids.mapped("name"))
+            or self.env._("all stores"),
+        )
 
 
 class RetailTableMixin(models.AbstractModel):

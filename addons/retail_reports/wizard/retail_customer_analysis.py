@@ -1,7 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..tools.xlsx import download_action, table_xlsx
@@ -34,25 +33,14 @@ class RetailCustomerAnalysis(models.TransientModel):
     """
 
     _name = "retail.customer.analysis"
-    _inherit = ["retail.table.mixin"]
+    _inherit = ["retail.period.mixin", "retail.table.mixin"]
     _description = "Customer Analysis"
 
+    # a year: RFM needs more history than a ranking
     date_from = fields.Date(
-        string="From",
-        required=True,
         default=lambda self: (
             self.env["retail.sales.report"]._retail_today() - relativedelta(days=364)
         ),
-    )
-    date_to = fields.Date(
-        string="To",
-        required=True,
-        default=lambda self: self.env["retail.sales.report"]._retail_today(),
-    )
-    warehouse_ids = fields.Many2many(
-        "stock.warehouse",
-        string="Stores",
-        help="Leave empty for every store you may see.",
     )
     customer_count = fields.Integer(string="Customers", readonly=True)
     repeat_customer_count = fields.Integer(
@@ -74,14 +62,6 @@ class RetailCustomerAnalysis(models.TransientModel):
         "retail.customer.analysis.grade", "analysis_id", string="Member Levels"
     )
 
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    self.env._("The start of the period is after its end.")
-                )
-
     def _scope_domain(self):
         domain = [("partner_id", "!=", False)]
         if self.warehouse_ids:
@@ -89,10 +69,7 @@ class RetailCustomerAnalysis(models.TransientModel):
         return domain
 
     def _period_domain(self):
-        Report = self.env["retail.sales.report"]
-        start = Report._retail_day_start(self.date_from)
-        end = Report._retail_day_start(self.date_to + relativedelta(days=1))
-        return [*self._scope_domain(), ("date", ">=", start), ("date", "<", end)]
+        return [("partner_id", "!=", False), *super()._period_domain()]
 
     def _orders_query(self, domain):
         """One row per order of the sales analysis rows matching ``domain``:
@@ -313,13 +290,7 @@ class RetailCustomerAnalysis(models.TransientModel):
         )
         return {
             "title": self.env._("Customer Analysis"),
-            "subtitle": self.env._(
-                "%(date_from)s to %(date_to)s, %(stores)s",
-                date_from=self.date_from,
-                date_to=self.date_to,
-                stores=", ".join(self.warehouse_ids.mapped("name"))
-                or self.env._("all stores"),
-            ),
+            "subtitle": self._period_subtitle(),
             "headers": headers,
             "rows": rows,
             "bold_rows": (len(rows) - 1,),

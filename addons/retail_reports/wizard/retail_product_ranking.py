@@ -1,5 +1,3 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
@@ -21,26 +19,9 @@ class RetailProductRanking(models.TransientModel):
     """
 
     _name = "retail.product.ranking"
-    _inherit = ["retail.table.mixin"]
+    _inherit = ["retail.period.mixin", "retail.table.mixin"]
     _description = "Hot and Slow Sellers"
 
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: (
-            self.env["retail.sales.report"]._retail_today() - relativedelta(days=29)
-        ),
-    )
-    date_to = fields.Date(
-        string="To",
-        required=True,
-        default=lambda self: self.env["retail.sales.report"]._retail_today(),
-    )
-    warehouse_ids = fields.Many2many(
-        "stock.warehouse",
-        string="Stores",
-        help="Leave empty for every store you may see.",
-    )
     measure = fields.Selection(
         [("quantity", "Quantity"), ("revenue", "Revenue"), ("margin", "Margin")],
         required=True,
@@ -57,26 +38,16 @@ class RetailProductRanking(models.TransientModel):
         "retail.product.ranking.line", "ranking_id", string="Products"
     )
 
-    @api.constrains("date_from", "date_to", "limit")
-    def _check_parameters(self):
+    @api.constrains("limit")
+    def _check_limit(self):
         for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    self.env._("The start of the period is after its end.")
-                )
             if wizard.limit <= 0:
                 raise ValidationError(
                     self.env._("The number of products must be positive.")
                 )
 
     def _domain(self):
-        Report = self.env["retail.sales.report"]
-        start = Report._retail_day_start(self.date_from)
-        end = Report._retail_day_start(self.date_to + relativedelta(days=1))
-        domain = [("date", ">=", start), ("date", "<", end)]
-        if self.warehouse_ids:
-            domain.append(("warehouse_id", "in", self.warehouse_ids.ids))
-        return domain
+        return self._period_domain()
 
     def _ranking(self):
         """Dicts of product_id, quantity, revenue, margin, share, cumulative_share,
@@ -189,13 +160,7 @@ class RetailProductRanking(models.TransientModel):
         direction = dict(self._fields["direction"]._description_selection(self.env))
         return {
             "title": direction[self.direction],
-            "subtitle": self.env._(
-                "%(date_from)s to %(date_to)s, %(stores)s",
-                date_from=self.date_from,
-                date_to=self.date_to,
-                stores=", ".join(self.warehouse_ids.mapped("name"))
-                or self.env._("all stores"),
-            ),
+            "subtitle": self._period_subtitle(),
             "headers": headers,
             "rows": rows,
         }
