@@ -36,15 +36,12 @@ def table_xlsx(title, subtitle, headers, rows, sheet_name=None, bold_rows=()):
 
 
 def download_action(record, file_name, content):
-    """An action downloading ``content`` as ``file_name``, attached to ``record``."""
-    attachment = record.env["ir.attachment"].create(
-        {
-            "name": file_name,
-            "raw": content,
-            "res_model": record._name,
-            "res_id": record.id,
-        }
-    )
+    """An action downloading ``content`` as ``file_name``, attached to ``record``
+    (to no record when it is empty: reports read from SQL views cannot be written)."""
+    values = {"name": file_name, "raw": content}
+    if record:
+        values.update(res_model=record._name, res_id=record.id)
+    attachment = record.env["ir.attachment"].create(values)
     return {
         "type": "ir.actions.act_url",
         "url": f"/web/content/{attachment.id}?download=true",

@@ -17,6 +17,20 @@ class RetailExpiryReport(models.Model):
     _auto = False
     _order = "expiration_date, product_id"
     _rec_name = "lot_id"
+    _depends = {
+        "stock.quant": [
+            "company_id",
+            "location_id",
+            "lot_id",
+            "product_id",
+            "quantity",
+        ],
+        "stock.lot": ["expiration_date"],
+        "stock.location": ["usage", "warehouse_id"],
+        "product.product": ["standard_price"],
+        "product.template": ["categ_id", "list_price", "uom_id"],
+        "res.company": ["retail_markdown_days", "retail_markdown_percent"],
+    }
 
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
     warehouse_id = fields.Many2one(comodel_name="stock.warehouse", readonly=True)
