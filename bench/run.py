@@ -204,6 +204,13 @@ def update_addons(name, modules):
             odoo_cmd("-d", name, "-u", ours, "--stop-after-init", "--log-level=warn"),
             check=True,
         )
+        # the update rebuilds the materialized sales history empty: fill it again, as
+        # the nightly cron would, or the analyses would read every line live
+        import psycopg2
+        from generate import refresh_sales_history
+
+        with psycopg2.connect(dsn(name)) as conn, conn.cursor() as cr:
+            refresh_sales_history(cr, lambda msg: print(f"[bench] {name}: {msg}"))
 
 
 def run_setups(dbs):
