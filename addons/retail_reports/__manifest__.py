@@ -22,6 +22,7 @@
         "report/retail_dead_stock_report_views.xml",
         "wizard/retail_product_ranking_views.xml",
         "wizard/retail_customer_analysis_views.xml",
+        "wizard/retail_purchase_analysis_views.xml",
         "views/retail_store_target_views.xml",
         "views/retail_statement_views.xml",
         "views/retail_statement_line_views.xml",

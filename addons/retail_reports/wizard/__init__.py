@@ -1,2 +1,3 @@
 from . import retail_product_ranking
 from . import retail_customer_analysis
+from . import retail_purchase_analysis
