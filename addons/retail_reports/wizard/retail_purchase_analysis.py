@@ -29,6 +29,7 @@ class RetailPurchaseAnalysis(models.TransientModel):
         "res.partner",
         "retail_purchase_analysis_partner_rel",
         string="Suppliers",
+        domain=[("supplier_rank", ">", 0)],
         help="Leave empty for every supplier.",
     )
     receipt_count = fields.Integer(string="Receipts", readonly=True)
@@ -563,7 +564,6 @@ class RetailPurchaseAnalysisOntime(models.TransientModel):
     )
     qty_received = fields.Float(string="Quantity Received")
     value_received = fields.Float(
-        string="Value Received",
         help="Untaxed, at the purchase order's price, in the company's currency.",
     )
 
@@ -576,7 +576,7 @@ class RetailPurchaseAnalysisPrice(models.TransientModel):
     analysis_id = fields.Many2one(
         "retail.purchase.analysis", required=True, ondelete="cascade"
     )
-    product_id = fields.Many2one("product.product", string="Product")
+    product_id = fields.Many2one("product.product")
     month = fields.Date()
     qty = fields.Float(string="Quantity")
     value = fields.Float(string="Untaxed Amount")
@@ -586,8 +586,8 @@ class RetailPurchaseAnalysisPrice(models.TransientModel):
         help="Untaxed amount / quantity of the confirmed purchase order lines of the "
         "month, per unit of the product, in the company's currency.",
     )
-    min_price = fields.Float(string="Min Price", aggregator="min")
-    max_price = fields.Float(string="Max Price", aggregator="max")
+    min_price = fields.Float(aggregator="min")
+    max_price = fields.Float(aggregator="max")
     change_pct = fields.Float(
         string="Change vs Previous Month (%)",
         aggregator="avg",
@@ -609,10 +609,8 @@ class RetailPurchaseAnalysisReturn(models.TransientModel):
     )
     partner_id = fields.Many2one("res.partner", string="Supplier")
     qty_returned = fields.Float(string="Quantity Returned")
-    value_returned = fields.Float(string="Value Returned")
-    value_received = fields.Float(
-        string="Value Received", help="Received from the supplier in the period."
-    )
+    value_returned = fields.Float()
+    value_received = fields.Float(help="Received from the supplier in the period.")
     return_rate = fields.Float(
         string="Return Rate (%)",
         aggregator="avg",
