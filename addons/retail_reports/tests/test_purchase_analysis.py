@@ -253,6 +253,58 @@ class TestPurchaseAnalysis(PurchaseAnalysisCommon):
         )
         self.assertAlmostEqual(analysis.return_rate, 100 * 24 / 399)
 
+    def test_company_currency_and_product_unit(self):
+        """June: 2 dozen rice at 120.00 a dozen in a currency worth half the
+        company's is 24 units at 5.00, 120.00 in all."""
+        company = self.env.company
+        foreign = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("id", "!=", company.currency_id.id)], limit=1)
+        )
+        foreign.active = True
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": foreign.id,
+                "name": "2025-06-01",
+                "rate": 2.0 * company.currency_id.rate,
+                "company_id": company.id,
+            }
+        )
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": self.jiangnan.id,
+                "currency_id": foreign.id,
+                "picking_type_id": self.hq_warehouse.in_type_id.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.rice.id,
+                            "product_qty": 2,
+                            "product_uom": self.env.ref("uom.product_uom_dozen").id,
+                            "price_unit": 120.0,
+                            "taxes_id": [Command.clear()],
+                            "date_planned": datetime(2025, 6, 12, 2),
+                        }
+                    )
+                ],
+            }
+        )
+        order.button_confirm()
+        order.date_order = datetime(2025, 6, 10, 2)
+        self.assertAlmostEqual(order.currency_rate, 2.0)
+        self._receive(order, datetime(2025, 6, 11, 2))
+        # not flushed yet: the analysis flushes before its queries
+        analysis = self._analysis(date_from="2025-06-01", date_to="2025-06-30")
+        self.assertEqual(
+            self._ontime(analysis),
+            [("江南食品厂", 1, 1, 0, 100.0, 0.0, 24.0, 120.0)],
+        )
+        self.assertEqual(
+            self._prices(analysis),
+            [("大米", "2025-06-01", 24.0, 5.0, 5.0, 5.0, None)],
+        )
+
     def test_filters_suppliers_and_stores(self):
         jiangnan = self._analysis(partner_ids=[Command.set(self.jiangnan.ids)])
         self.assertEqual([row[0] for row in self._ontime(jiangnan)], ["江南食品厂"])

@@ -310,6 +310,7 @@ class RetailPurchaseAnalysis(models.TransientModel):
 
     def action_compute(self):
         self.ensure_one()
+        self.env.flush_all()  # the queries read orders and moves in SQL
         ontime = self._on_time_rows()
         returns = self._return_rows()
         self.write(
