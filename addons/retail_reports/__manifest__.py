@@ -24,6 +24,7 @@
         "wizard/retail_customer_analysis_views.xml",
         "wizard/retail_stock_turnover_views.xml",
         "report/retail_expiry_value_views.xml",
+        "wizard/retail_purchase_analysis_views.xml",
         "views/retail_store_target_views.xml",
         "views/retail_statement_views.xml",
         "views/retail_statement_line_views.xml",
