@@ -1,10 +1,7 @@
-import io
-
 from odoo import fields, models
 from odoo.tools import SQL
-from odoo.tools.misc import xlsxwriter
 
-from ..tools.xlsx import download_action
+from ..tools.xlsx import download_action, tables_xlsx
 
 SECTIONS = ("ontime", "price", "returns")
 
@@ -488,34 +485,8 @@ class RetailPurchaseAnalysis(models.TransientModel):
         return subtitle
 
     def _xlsx_content(self):
-        """A workbook with one sheet per section: the title in A1, the subtitle in
-        A2, the headers on row 4 and one line per row below."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        number = workbook.add_format({"num_format": "#,##0.00"})
-        number_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
-        for table in self._retail_tables():
-            sheet = workbook.add_worksheet(table["title"][:31])
-            sheet.write(0, 0, table["title"], bold)
-            sheet.write(1, 0, table["subtitle"])
-            for col, text in enumerate(table["headers"]):
-                sheet.write(3, col, text, bold)
-            for index, row in enumerate(table["rows"]):
-                is_bold = index in table["bold_rows"]
-                for col, value in enumerate(row):
-                    if isinstance(value, bool) or value is None or value == "":
-                        sheet.write_blank(4 + index, col, None)
-                    elif isinstance(value, int | float):
-                        sheet.write_number(
-                            4 + index, col, value, number_bold if is_bold else number
-                        )
-                    else:
-                        sheet.write(4 + index, col, value, bold if is_bold else None)
-            sheet.set_column(0, 0, 36)
-            sheet.set_column(1, max(len(table["headers"]) - 1, 1), 16)
-        workbook.close()
-        return output.getvalue()
+        """A workbook with one sheet per section."""
+        return tables_xlsx(self._retail_tables())
 
     def action_print_pdf(self):
         self.ensure_one()

@@ -90,21 +90,17 @@ class RetailStockTurnover(models.TransientModel):
                 ),
                 -- the done moves since the start that entered or left a store
                 flows AS (
-                    SELECT ml.product_id, dest.warehouse_id,
-                           ml.quantity_product_uom AS qty, ml.date
+                    SELECT ml.product_id, side.warehouse_id, side.qty, ml.date
                       FROM stock_move_line ml
-                      JOIN loc dest ON dest.id = ml.location_dest_id
                  LEFT JOIN loc src ON src.id = ml.location_id
-                     WHERE ml.state = 'done' AND ml.date >= %(start)s
-                       AND src.warehouse_id IS DISTINCT FROM dest.warehouse_id
-                 UNION ALL
-                    SELECT ml.product_id, src.warehouse_id,
-                           -ml.quantity_product_uom, ml.date
-                      FROM stock_move_line ml
-                      JOIN loc src ON src.id = ml.location_id
                  LEFT JOIN loc dest ON dest.id = ml.location_dest_id
+                CROSS JOIN LATERAL (
+                        VALUES (dest.warehouse_id, ml.quantity_product_uom),
+                               (src.warehouse_id, -ml.quantity_product_uom)
+                     ) AS side (warehouse_id, qty)
                      WHERE ml.state = 'done' AND ml.date >= %(start)s
                        AND src.warehouse_id IS DISTINCT FROM dest.warehouse_id
+                       AND side.warehouse_id IS NOT NULL
                 ),
                 since AS (
                     SELECT product_id, warehouse_id,
