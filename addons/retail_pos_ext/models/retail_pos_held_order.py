@@ -102,6 +102,11 @@ class RetailPosHeldOrder(models.Model):
                 "retail_markdown_percent": float(
                     line.get("retail_markdown_percent") or 0.0
                 ),
+                # 配件: the accessory line of a book line, linked again on resume
+                "uuid": str(line.get("uuid") or ""),
+                "retail_accessory_parent_uuid": str(
+                    line.get("retail_accessory_parent_uuid") or ""
+                ),
             }
             for line in values.get("lines") or []
         ]

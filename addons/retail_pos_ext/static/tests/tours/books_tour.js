@@ -98,10 +98,48 @@ registry.category("web_tour.tours").add("retail_pos_ext_books_tour", {
                 trigger: ".pos-receipt .orderline .retail-pack-qty:contains('1件2包5本')",
             },
             ReceiptScreen.clickNextOrder(),
-            // removing the book removes its CD
+            // a held order keeps the CD linked to its book (挂单 / 取单)
             ProductScreen.clickDisplayedProduct("Retail Till Book"),
             ProductScreen.orderLineHas("Retail Till CD", "1"),
             ProductScreen.selectedOrderlineHas("Retail Till Book", "1"),
+            ProductScreen.clickNumpad("3"),
+            ProductScreen.orderLineHas("Retail Till CD", "3"),
+            {
+                content: "hold the order with the book and its CD",
+                trigger: ".control-buttons .retail-hold-button",
+                run: "click",
+            },
+            Dialog.is({ title: "Hold Order" }),
+            TextInputPopup.inputText("Book and CD"),
+            Dialog.confirm("Apply"),
+            ProductScreen.orderIsEmpty(),
+            {
+                content: "list the held orders",
+                trigger: ".control-buttons .retail-held-orders-button",
+                run: "click",
+            },
+            {
+                content: "resume the order with the book",
+                trigger: ".selection-item:contains('Book and CD')",
+                run: "click",
+            },
+            ProductScreen.orderLineHas("Retail Till Book", "3"),
+            ProductScreen.orderLineHas("Retail Till CD", "3"),
+            {
+                content: "the CD once, not once more for the restored book",
+                trigger: ".product-screen .orderline:contains('Retail Till CD')",
+                run: () => {
+                    const lines = document.querySelectorAll(".product-screen .orderline");
+                    if (lines.length !== 2) {
+                        throw new Error(`${lines.length} lines after resuming, not 2`);
+                    }
+                },
+            },
+            ProductScreen.selectedOrderlineHas("Retail Till Book", "3"),
+            ProductScreen.clickNumpad("5"),
+            ProductScreen.selectedOrderlineHas("Retail Till Book", "5"),
+            ProductScreen.orderLineHas("Retail Till CD", "5"),
+            // removing the book removes its CD
             ProductScreen.clickNumpad("⌫"),
             ProductScreen.clickNumpad("⌫"),
             ProductScreen.orderIsEmpty(),

@@ -29,6 +29,9 @@ patch(PosStore.prototype, {
                         .map((lot) => lot.lot_name)
                         .filter(Boolean),
                     retail_markdown_percent: line.retail_markdown_percent || 0,
+                    // 配件: an accessory line finds its book line again on resume
+                    uuid: line.uuid,
+                    retail_accessory_parent_uuid: line.retail_accessory_parent_uuid || "",
                 })),
         };
     },
@@ -89,6 +92,8 @@ patch(PosStore.prototype, {
         await this.deleteOrders([order]);
         order.uiState.displayed = false;
         this.add_new_order();
+        // digits typed for the held order's lines must not carry over
+        this.numberBuffer.reset();
         this.notification.add(_t("Order held: %s", values.name), { type: "success" });
         return heldId;
     },
@@ -152,8 +157,28 @@ patch(PosStore.prototype, {
                 order.set_partner(partner);
             }
         }
+        // the held lines' uuids → the restored lines, to link accessories to their book
+        const restored = {};
         for (const line of data.lines) {
             const product = this.models["product.product"].get(line.product_id);
+            const book = line.retail_accessory_parent_uuid
+                ? restored[line.retail_accessory_parent_uuid]
+                : null;
+            if (book) {
+                // restoring the book added its accessories again: keep their price
+                const accessory = book
+                    .retailAccessoryLines()
+                    .find((other) => other.product_id.id === line.product_id);
+                if (accessory) {
+                    accessory.set_unit_price(line.price_unit);
+                    accessory.set_discount(line.discount);
+                    if (line.customer_note) {
+                        accessory.set_customer_note(line.customer_note);
+                    }
+                    restored[line.uuid] = accessory;
+                    continue;
+                }
+            }
             if (line.lot_names?.length && this.retailIsExpiryTracked(product)) {
                 // a lot may have expired (or come within the markdown) while held
                 const checked = await this.retailCheckedLots(product, {
@@ -182,12 +207,17 @@ patch(PosStore.prototype, {
                     ...(line.retail_markdown_percent
                         ? { retail_markdown_percent: line.retail_markdown_percent }
                         : {}),
+                    ...(book ? { retail_accessory_parent_uuid: book.uuid } : {}),
                 },
                 order,
-                {},
+                book ? { merge: false } : {},
                 false
             );
+            if (line.uuid) {
+                restored[line.uuid] = order.get_selected_orderline();
+            }
         }
+        this.numberBuffer.reset();
         this.notification.add(_t("Order resumed: %s", data.name), { type: "success" });
         return order;
     },
