@@ -7,3 +7,4 @@ from . import test_retail_product_analyses
 from . import test_retail_reports_menus
 from . import test_retail_customer_analysis
 from . import test_retail_store_performance
+from . import test_statement_company
