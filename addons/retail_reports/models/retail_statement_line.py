@@ -171,8 +171,13 @@ class RetailStatementLine(models.Model):
             "token": self.env._("unexpected"),
         }
         for company, statement in {(line.company_id, line.statement) for line in self}:
-            lines = self.sudo().search(
-                [("company_id", "=", company.id), ("statement", "=", statement)]
+            # active lines only: archived ones are not computed
+            lines = (
+                self.sudo()
+                .with_context(active_test=True)
+                .search(
+                    [("company_id", "=", company.id), ("statement", "=", statement)]
+                )
             )
             trees = {}
             for line in lines:

@@ -166,9 +166,15 @@ class TestStatementCompany(StatementCommon):
             self.lines(self.company_b, "IS01").formula = "IS13"
 
     def test_a_new_company_gets_a_copy_of_the_reference(self):
+        # an archived reference line is copied archived, its formula unchecked
+        archived = self.env.ref("retail_reports.retail_statement_line_is13")
+        archived.active = False
+        archived.formula = "IS99"
         company = self.env["res.company"].create({"name": "新开门店有限公司"})
         lines = self.lines(company)
         self.assertEqual(self.definitions(lines), self.definitions(self.reference))
+        copy = lines.filtered(lambda x: x.code == "IS13")
+        self.assertEqual((copy.active, copy.formula), (False, "IS99"))
         self.assertEqual(
             lines.filtered(lambda x: x.code == "IS01").with_context(lang="zh_CN").name,
             "营业收入",
