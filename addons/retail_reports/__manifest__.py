@@ -14,6 +14,7 @@
         "security/retail_aging_report_security.xml",
         "security/retail_dead_stock_report_security.xml",
         "security/retail_store_target_security.xml",
+        "security/retail_statement_line_security.xml",
         "data/retail_statement_line_data.xml",
         "data/retail_sales_report_cron.xml",
         "report/retail_sales_report_views.xml",

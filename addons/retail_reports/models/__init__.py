@@ -1,3 +1,4 @@
 from . import retail_statement_line
 from . import retail_statement
 from . import retail_store_target
+from . import res_company

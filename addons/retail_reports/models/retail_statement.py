@@ -144,8 +144,18 @@ class RetailStatement(models.TransientModel):
         return dict(groups)
 
     def _lines(self):
-        return self.env["retail.statement.line"].search(
-            [("statement", "=", self.statement)]
+        """The company's lines of the statement; a company without any line gets a
+        copy of the reference definitions first."""
+        Line = self.env["retail.statement.line"]
+        company = self.company_id
+        if (
+            not Line.sudo()
+            .with_context(active_test=False)
+            .search_count([("company_id", "=", company.id)], limit=1)
+        ):
+            Line._copy_definitions(company)
+        return Line.search(
+            [("company_id", "=", company.id), ("statement", "=", self.statement)]
         )
 
     def _compute_figures(self):

@@ -167,7 +167,9 @@ class TestRetailStatement(StatementCommon):
         self.assertEqual(names["BS47"], "负债和所有者权益合计")
 
     def test_accountant_edits_a_line_and_the_statement_follows(self):
-        line = self.env.ref("retail_reports.retail_statement_line_is01")
+        line = self.env["retail.statement.line"].search(
+            [("company_id", "=", self.cn_company.id), ("code", "=", "IS01")]
+        )
         line.with_user(self.accountant).formula = "-5001"
         figures = self.figures(self.statement("income", self.accountant))
         self.assertEqual(figures["IS01"], (20000, 5000, 30000))
