@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import formatLang
 
+from ..tools.xlsx import download_action, tables_xlsx
+
 
 class RetailPeriodMixin(models.AbstractModel):
     """A period and stores to analyse the sales fact over (its record rules apply: a
@@ -95,3 +97,52 @@ class RetailTableMixin(models.AbstractModel):
         if isinstance(value, float):
             return {"text": formatLang(self.env, value), "numeric": True}
         return {"text": str(value), "numeric": False}
+
+
+class RetailAnalysisWizard(models.AbstractModel):
+    """An analysis of a period and stores computed into lines by ``action_compute``,
+    printed to PDF (``_retail_pdf_report``, the xmlid of its report action) and exported
+    to xlsx: one sheet per table of ``_retail_tables()``."""
+
+    _name = "retail.analysis.wizard"
+    _inherit = ["retail.period.mixin", "retail.table.mixin"]
+    _description = "Analysis"
+
+    _retail_pdf_report = None
+
+    def action_compute(self):
+        raise NotImplementedError()
+
+    def _retail_computed(self):
+        """Whether ``action_compute`` has run (its lines are there)."""
+        raise NotImplementedError()
+
+    def _retail_file_name(self):
+        """The name of the xlsx file."""
+        raise NotImplementedError()
+
+    def _retail_reopen(self):
+        """The action showing the wizard with its results."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _retail_tables(self):
+        return [self._retail_table()]
+
+    def _xlsx_content(self):
+        return tables_xlsx(self._retail_tables())
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        if not self._retail_computed():
+            self.action_compute()
+        return self.env.ref(self._retail_pdf_report).report_action(self)
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return download_action(self, self._retail_file_name(), self._xlsx_content())

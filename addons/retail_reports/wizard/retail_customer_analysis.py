@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools.xlsx import download_action, table_xlsx
-
 # a score from 3 to 5 (of 1 to 5) counts as high
 HIGH_SCORE = 3
 
@@ -33,8 +31,9 @@ class RetailCustomerAnalysis(models.TransientModel):
     """
 
     _name = "retail.customer.analysis"
-    _inherit = ["retail.period.mixin", "retail.table.mixin"]
+    _inherit = ["retail.analysis.wizard"]
     _description = "Customer Analysis"
+    _retail_pdf_report = "retail_reports.retail_customer_analysis_pdf"
 
     # a year: RFM needs more history than a ranking
     date_from = fields.Date(
@@ -218,13 +217,7 @@ class RetailCustomerAnalysis(models.TransientModel):
                 "repurchase_rate": repeat / len(rfm) if rfm else 0.0,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._retail_reopen()
 
     def action_view_segments(self):
         self.ensure_one()
@@ -296,32 +289,15 @@ class RetailCustomerAnalysis(models.TransientModel):
             "bold_rows": (len(rows) - 1,),
         }
 
-    def _xlsx_content(self):
-        table = self._retail_table()
-        return table_xlsx(
-            table["title"],
-            table["subtitle"],
-            table["headers"],
-            table["rows"],
-            bold_rows=table["bold_rows"],
-        )
+    def _retail_computed(self):
+        return bool(self.rfm_line_ids)
 
-    def action_print_pdf(self):
-        self.ensure_one()
-        if not self.rfm_line_ids:
-            self.action_compute()
-        return self.env.ref(
-            "retail_reports.retail_customer_analysis_pdf"
-        ).report_action(self)
-
-    def action_export_xlsx(self):
-        self.ensure_one()
-        name = self.env._(
+    def _retail_file_name(self):
+        return self.env._(
             "Customers %(date_from)s %(date_to)s.xlsx",
             date_from=self.date_from,
             date_to=self.date_to,
         )
-        return download_action(self, name, self._xlsx_content())
 
 
 class RetailCustomerAnalysisRfm(models.TransientModel):

@@ -3,7 +3,6 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from ..report.retail_sales_report import COST_GROUPS
-from ..tools.xlsx import download_action, table_xlsx
 
 # a product is in class A while the products ranked above it by revenue make less than
 # 80 % of the revenue, in B below 95 %, in C after that
@@ -19,8 +18,9 @@ class RetailProductRanking(models.TransientModel):
     """
 
     _name = "retail.product.ranking"
-    _inherit = ["retail.period.mixin", "retail.table.mixin"]
+    _inherit = ["retail.analysis.wizard"]
     _description = "Hot and Slow Sellers"
+    _retail_pdf_report = "retail_reports.retail_product_ranking_pdf"
 
     measure = fields.Selection(
         [("quantity", "Quantity"), ("revenue", "Revenue"), ("margin", "Margin")],
@@ -121,13 +121,7 @@ class RetailProductRanking(models.TransientModel):
             fields.Command.create(dict(row, rank=rank))
             for rank, row in enumerate(rows, start=1)
         ]
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._retail_reopen()
 
     def _retail_table(self):
         self.ensure_one()
@@ -165,28 +159,15 @@ class RetailProductRanking(models.TransientModel):
             "rows": rows,
         }
 
-    def _xlsx_content(self):
-        table = self._retail_table()
-        return table_xlsx(
-            table["title"], table["subtitle"], table["headers"], table["rows"]
-        )
+    def _retail_computed(self):
+        return bool(self.line_ids)
 
-    def action_print_pdf(self):
-        self.ensure_one()
-        if not self.line_ids:
-            self.action_compute()
-        return self.env.ref("retail_reports.retail_product_ranking_pdf").report_action(
-            self
-        )
-
-    def action_export_xlsx(self):
-        self.ensure_one()
-        name = self.env._(
+    def _retail_file_name(self):
+        return self.env._(
             "Products %(date_from)s %(date_to)s.xlsx",
             date_from=self.date_from,
             date_to=self.date_to,
         )
-        return download_action(self, name, self._xlsx_content())
 
 
 class RetailProductRankingLine(models.TransientModel):

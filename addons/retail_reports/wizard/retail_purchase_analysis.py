@@ -1,8 +1,6 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools.xlsx import download_action, tables_xlsx
-
 SECTIONS = ("ontime", "price", "returns")
 
 
@@ -16,8 +14,9 @@ class RetailPurchaseAnalysis(models.TransientModel):
     """
 
     _name = "retail.purchase.analysis"
-    _inherit = ["retail.period.mixin", "retail.table.mixin"]
+    _inherit = ["retail.analysis.wizard"]
     _description = "Purchase Analysis"
+    _retail_pdf_report = "retail_reports.retail_purchase_analysis_pdf"
 
     warehouse_ids = fields.Many2many(
         help="Warehouses receiving (or returning) the goods; leave empty for all.",
@@ -331,13 +330,7 @@ class RetailPurchaseAnalysis(models.TransientModel):
                 "return_rate": 100.0 * returned / received if received else 0.0,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._retail_reopen()
 
     def action_view_price_trend(self):
         self.ensure_one()
@@ -484,26 +477,15 @@ class RetailPurchaseAnalysis(models.TransientModel):
             )
         return subtitle
 
-    def _xlsx_content(self):
-        """A workbook with one sheet per section."""
-        return tables_xlsx(self._retail_tables())
+    def _retail_computed(self):
+        return bool(self.ontime_line_ids or self.price_line_ids or self.return_line_ids)
 
-    def action_print_pdf(self):
-        self.ensure_one()
-        if not (self.ontime_line_ids or self.price_line_ids or self.return_line_ids):
-            self.action_compute()
-        return self.env.ref(
-            "retail_reports.retail_purchase_analysis_pdf"
-        ).report_action(self)
-
-    def action_export_xlsx(self):
-        self.ensure_one()
-        name = self.env._(
+    def _retail_file_name(self):
+        return self.env._(
             "Purchases %(date_from)s %(date_to)s.xlsx",
             date_from=self.date_from,
             date_to=self.date_to,
         )
-        return download_action(self, name, self._xlsx_content())
 
 
 class RetailPurchaseAnalysisOntime(models.TransientModel):

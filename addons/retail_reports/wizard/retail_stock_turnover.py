@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools.xlsx import download_action, table_xlsx
-
 HQ_GROUPS = (
     "retail_wholesale.retail_wholesale_group_buyer,"
     "retail_wholesale.retail_wholesale_group_accountant,"
@@ -41,8 +39,9 @@ class RetailStockTurnover(models.TransientModel):
     """
 
     _name = "retail.stock.turnover"
-    _inherit = ["retail.period.mixin", "retail.table.mixin"]
+    _inherit = ["retail.analysis.wizard"]
     _description = "Stock Turnover"
+    _retail_pdf_report = "retail_reports.retail_stock_turnover_pdf"
 
     group_by = fields.Selection(
         GROUPINGS, string="Per", required=True, default="product"
@@ -209,13 +208,7 @@ class RetailStockTurnover(models.TransientModel):
             )
             for row in rows
         ]
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._retail_reopen()
 
     def _retail_table(self):
         self.ensure_one()
@@ -263,28 +256,15 @@ class RetailStockTurnover(models.TransientModel):
             "rows": rows,
         }
 
-    def _xlsx_content(self):
-        table = self._retail_table()
-        return table_xlsx(
-            table["title"], table["subtitle"], table["headers"], table["rows"]
-        )
+    def _retail_computed(self):
+        return bool(self.line_ids)
 
-    def action_print_pdf(self):
-        self.ensure_one()
-        if not self.line_ids:
-            self.action_compute()
-        return self.env.ref("retail_reports.retail_stock_turnover_pdf").report_action(
-            self
-        )
-
-    def action_export_xlsx(self):
-        self.ensure_one()
-        name = self.env._(
+    def _retail_file_name(self):
+        return self.env._(
             "Stock turnover %(date_from)s %(date_to)s.xlsx",
             date_from=self.date_from,
             date_to=self.date_to,
         )
-        return download_action(self, name, self._xlsx_content())
 
 
 class RetailStockTurnoverLine(models.TransientModel):
