@@ -23,6 +23,11 @@ class ResCompany(models.Model):
         default=30.0,
         help="Discount off the sales price suggested for near-expiry lots.",
     )
+    retail_return_reason_required = fields.Boolean(
+        string="Return Reason Required",
+        help="Customer returns (退货) and customer credit notes cannot be made without "
+        "a return reason.",
+    )
     retail_scrap_approval_amount = fields.Monetary(
         string="Scrap Approval Above",
         currency_field="currency_id",

@@ -85,6 +85,43 @@ class TestBookReturn(BookCommon):
         self.assertEqual(refund.retail_cover_amount_total, 400.0)
         self.assertEqual(refund.retail_net_amount_total, 260.0)
 
+    def test_company_may_require_a_return_reason(self):
+        """退货原因必填: with the company setting, a customer return or credit note
+        without a reason is refused and nothing is made; with a reason it goes on."""
+        order = self._delivered_sale(10)
+        self.env.company.retail_return_reason_required = True
+        Picking = self.env["stock.picking"]
+        before = Picking.search_count([])
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=order.picking_ids.id, active_model="stock.picking")
+            .create({})
+        )
+        self.assertTrue(wizard.retail_return_reason_required)
+        wizard.product_return_moves.filtered(
+            lambda line: line.product_id == self.book
+        ).quantity = 2
+        with self.assertRaisesRegex(UserError, "needs a return reason"):
+            wizard.action_create_returns()
+        self.assertEqual(Picking.search_count([]), before)
+        returned = self._return(order.picking_ids, 2, self.reason)
+        self.assertEqual(returned.retail_return_reason_id, self.reason)
+        invoice = order.invoice_ids
+        Move = self.env["account.move"]
+        moves_before = Move.search_count([])
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id})
+        )
+        self.assertTrue(reversal.retail_return_reason_required)
+        with self.assertRaisesRegex(UserError, "needs a return reason"):
+            reversal.refund_moves()
+        self.assertEqual(Move.search_count([]), moves_before)
+        reversal.retail_return_reason_id = self.reason
+        refund = Move.browse(reversal.refund_moves()["res_id"])
+        self.assertEqual(refund.retail_return_reason_id, self.reason)
+
     def test_return_rate_limit_blocks(self):
         self.grade.write(
             {"retail_return_rate_limit": 10.0, "retail_return_rate_action": "block"}

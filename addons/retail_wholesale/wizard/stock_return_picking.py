@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
 
 
@@ -10,6 +11,18 @@ class StockReturnPicking(models.TransientModel):
         string="Return Reason",
         help="退货原因, kept on the return and on its credit note.",
     )
+    retail_return_reason_required = fields.Boolean(
+        compute="_compute_retail_return_reason_required"
+    )
+
+    @api.depends("picking_id")
+    def _compute_retail_return_reason_required(self):
+        for wizard in self:
+            picking = wizard.picking_id
+            wizard.retail_return_reason_required = (
+                picking.picking_type_code == "outgoing"
+                and picking.company_id.retail_return_reason_required
+            )
 
     def _prepare_picking_default_values(self):
         values = super()._prepare_picking_default_values()
@@ -37,5 +50,14 @@ class StockReturnPicking(models.TransientModel):
                     accessory_line.quantity = min(qty, moved)
 
     def _create_return(self):
+        if self.retail_return_reason_required and not self.retail_return_reason_id:
+            raise UserError(
+                self.env._(
+                    "%(company)s needs a return reason on customer returns: choose why "
+                    "%(picking)s comes back.",
+                    company=self.picking_id.company_id.name,
+                    picking=self.picking_id.name,
+                )
+            )
         self._retail_add_accessories()
         return super()._create_return()
