@@ -46,15 +46,12 @@ class RetailProductRanking(models.TransientModel):
                     self.env._("The number of products must be positive.")
                 )
 
-    def _domain(self):
-        return self._period_domain()
-
     def _ranking(self):
         """Dicts of product_id, quantity, revenue, margin, share, cumulative_share,
         abc_class for the N products of the ranking, in rank order."""
         self.ensure_one()
         Report = self.env["retail.sales.report"]
-        query = Report._search(self._domain())
+        query = Report._search(self._period_domain())
         product = Report._field_to_sql(query.table, "product_id", query)
         query.groupby = product
         per_product = query.select(

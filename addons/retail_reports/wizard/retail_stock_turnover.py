@@ -25,6 +25,21 @@ GROUP_COLUMNS = {
 }
 
 
+# the figures of a turnover line, as the query names them
+MEASURES = (
+    "opening_qty",
+    "closing_qty",
+    "average_qty",
+    "opening_value",
+    "closing_value",
+    "average_value",
+    "sold_qty",
+    "cogs",
+    "turnover",
+    "days_of_inventory",
+)
+
+
 class RetailStockTurnover(models.TransientModel):
     """库存周转: stock turnover and days of inventory of a period per product,
     category or store.
@@ -194,19 +209,18 @@ class RetailStockTurnover(models.TransientModel):
 
     def action_compute(self):
         self.ensure_one()
-        rows = self._turnover_rows()
+        columns = GROUP_COLUMNS[self.group_by]
         self.line_ids = [fields.Command.clear()] + [
             fields.Command.create(
                 {
-                    name: float(value) if value is not None else False
-                    for name, value in row.items()
-                    if name not in GROUP_COLUMNS["product_warehouse"]
+                    **{name: row[name] for name in columns},
+                    **{name: float(row[name] or 0.0) for name in MEASURES},
+                    # 0 is a turnover; no stock (or no sales) has none
+                    "has_turnover": row["turnover"] is not None,
+                    "has_days": row["days_of_inventory"] is not None,
                 }
-                | {column: row[column] for column in GROUP_COLUMNS[self.group_by]}
-                | {"has_turnover": row["turnover"] is not None}
-                | {"has_days": row["days_of_inventory"] is not None}
             )
-            for row in rows
+            for row in self._turnover_rows()
         ]
         return self._retail_reopen()
 

@@ -170,6 +170,14 @@ class TestBookReturn(BookCommon):
         bill = self.env["account.move"].browse(order.action_create_invoice()["res_id"])
         bill.invoice_date = bill.date
         bill.action_post()
+        # a return to the publisher is no customer return: no reason required
+        self.env.company.retail_return_reason_required = True
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=order.picking_ids.id, active_model="stock.picking")
+            .create({})
+        )
+        self.assertFalse(wizard.retail_return_reason_required)
         returned = self._return(order.picking_ids, 10, self.reason)
         self.assertEqual(
             {m.product_id: m.product_uom_qty for m in returned.move_ids},

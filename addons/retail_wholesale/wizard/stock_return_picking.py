@@ -19,8 +19,9 @@ class StockReturnPicking(models.TransientModel):
     def _compute_retail_return_reason_required(self):
         for wizard in self:
             picking = wizard.picking_id
+            # a customer return: the goods come back from the customer
             wizard.retail_return_reason_required = (
-                picking.picking_type_code == "outgoing"
+                picking.location_dest_id.usage == "customer"
                 and picking.company_id.retail_return_reason_required
             )
 
