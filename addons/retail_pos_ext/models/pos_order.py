@@ -219,6 +219,17 @@ class PosOrder(models.Model):
             self._retail_review_against_server()
         return order_id
 
+    def _create_order_picking(self):
+        """A cashier has no stock rights (no lots, quants or transfers of their own):
+        the picking of their order, with its lots and quants, is made with the rights
+        the order needs, as core reads the till's lots (``get_existing_lots``). Only
+        this order's goods move: the order itself was checked with the cashier's rights
+        (their store's session, record rules)."""
+        if not self.env.su:
+            self.check_access("write")
+            return self.sudo()._create_order_picking()
+        return super()._create_order_picking()
+
     # --------------------------------------------------------------- review
     def _retail_review_against_server(self):
         """Compare what the till sent with what the server computes; flag differences.

@@ -25,6 +25,15 @@ class PosSession(models.Model):
         action["domain"] = [("session_id", "=", self.id)]
         return action
 
+    def _create_picking_at_end_of_session(self):
+        """Closing a till's session moves its goods (when stock moves at closing) with
+        the rights that needs, whoever closes it (a cashier has no stock rights); see
+        pos.order's ``_create_order_picking``."""
+        if not self.env.su:
+            self.check_access("write")
+            return self.sudo()._create_picking_at_end_of_session()
+        return super()._create_picking_at_end_of_session()
+
     def find_product_by_barcode(self, barcode, config_id):
         """A product scanned at the till but not loaded with it carries the till's
         store quantity (and its expiry tracking) like the products loaded at start-up."""

@@ -6,7 +6,8 @@ from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCom
 
 
 class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
-    """Core's POS test set-up, the cashier role for ``pos_user`` and English labels
+    """Core's POS test set-up, the cashier role (and no other right) for ``pos_user``
+    and English labels
     for the core tour helpers (databases are created with only zh_CN)."""
 
     @classmethod
@@ -14,14 +15,16 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("en_US")
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        # a cashier has the cashier role only: core's test user also has stock rights
         cls.pos_user.write(
             {
                 "groups_id": [
+                    Command.unlink(cls.env.ref("stock.group_stock_user").id),
                     Command.link(
                         cls.env.ref(
                             "retail_wholesale.retail_wholesale_group_cashier"
                         ).id
-                    )
+                    ),
                 ],
                 "lang": "en_US",
                 # cashiers reach the tills of their stores only

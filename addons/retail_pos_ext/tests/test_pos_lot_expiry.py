@@ -144,6 +144,35 @@ class TestPosLotExpiry(RetailPosHttpCommon):
 
         self.assertEqual(review_queries(1), review_queries(5))
 
+    def test_cashier_without_stock_rights_sells_lot_tracked_goods(self):
+        self.assertFalse(self.pos_user.has_group("stock.group_stock_user"))
+        session = self._open_session()
+        order = self._sync_order(
+            session,
+            [(self.milk, 2, 6.0)],
+            [(self.bank_payment_method, 12.0)],
+            lots={self.milk: "MILK-LATER"},
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.picking_ids.state, "done")
+        self.assertEqual(order.picking_ids.move_line_ids.lot_id, self.milk_later)
+        self.assertEqual(self.milk_later.product_qty, 8)
+        # the goods of a session closed by the cashier move at its closing
+        session.with_user(self.pos_user).close_session_from_ui()
+        session = self._open_session()
+        session.update_stock_at_closing = True
+        order = self._sync_order(
+            session,
+            [(self.milk, 3, 6.0)],
+            [(self.bank_payment_method, 18.0)],
+            lots={self.milk: "MILK-LATER"},
+        )
+        self.assertFalse(order.picking_ids)
+        result = session.with_user(self.pos_user).close_session_from_ui()
+        self.assertTrue(result["successful"], result)
+        self.assertEqual(session.picking_ids.state, "done")
+        self.assertEqual(self.milk_later.product_qty, 5)
+
     def test_expired_lots_are_named(self):
         Line = self.env["pos.order.line"]
         self.assertEqual(
