@@ -28,6 +28,14 @@ class ResCompany(models.Model):
         help="Customer returns (退货) and customer credit notes cannot be made without "
         "a return reason.",
     )
+    retail_lot_negative_allowed = fields.Boolean(
+        string="Lots May Go Negative",
+        default=True,
+        help="Deliveries may take more of a lot than its recorded stock (批次允许负库存), "
+        "as in core Odoo: the goods are on the shelf, their receipt is not booked yet. "
+        "Untick to refuse such deliveries in the back office, naming the lot; the tills' "
+        "sales are never refused.",
+    )
     retail_scrap_approval_amount = fields.Monetary(
         string="Scrap Approval Above",
         currency_field="currency_id",

@@ -63,12 +63,15 @@ class StockMove(models.Model):
         when it is locked, so two transactions reserving the last unit at the same time
         both succeed (2 reserved for 1 on hand). Here, transactions reserving the same
         products take turns (a transaction-level advisory lock per product, in product
-        order), and the one that waited reads what is left as committed by the other
-        (its own snapshot predates that commit): when nothing is left, its moves are not
-        reserved at all, so it ends at once without retrying; when some is left, core
-        reserves it, and the stale snapshot makes PostgreSQL refuse the write to the
-        quant, so Odoo runs the request again. Products whose quants this transaction
-        changed itself (a receipt just validated) are left to core.
+        order). When another transaction held or was waiting for one of these locks,
+        the one that waited reads what is left as committed by the other (its own
+        snapshot predates that commit): when nothing is left, its moves are not reserved
+        at all, so it ends at once without retrying; when some is left, core reserves
+        it, and the stale snapshot makes PostgreSQL refuse the write to the quant, so
+        Odoo runs the request again. Without such a contender nothing is compared, and
+        core reserves as usual (what this transaction changed itself, not committed
+        yet, is never mistaken for another's commit). Products whose quants this
+        transaction changed itself (a receipt just validated) are left to core.
 
         Returns the moves with nothing left to reserve.
         """
@@ -85,14 +88,32 @@ class StockMove(models.Model):
         if not moves:
             return self.browse()
         cr = self.env.cr
+        product_ids = sorted(set(moves.product_id.ids))
+        # another transaction reserving (or waiting to reserve) one of these products
+        cr.execute(
+            SQL(
+                """
+                SELECT EXISTS(
+                    SELECT 1 FROM pg_locks
+                     WHERE locktype = 'advisory' AND classid = %s
+                       AND objid = ANY(%s::oid[]) AND objsubid = 2
+                       AND pid != pg_backend_pid())
+                """,
+                RESERVATION_LOCK,
+                product_ids,
+            )
+        )
+        contended = cr.fetchone()[0]
         cr.execute(
             SQL(
                 "SELECT pg_advisory_xact_lock(%s, product_id) FROM "
-                "(SELECT DISTINCT unnest(%s::int[]) AS product_id ORDER BY 1) products",
+                "unnest(%s::int[]) AS product_id",
                 RESERVATION_LOCK,
-                moves.product_id.ids,
+                product_ids,
             )
         )
+        if not contended:
+            return self.browse()
         keys = sorted({(move.product_id.id, move.location_id.id) for move in moves})
         paths = {location.id: location.parent_path for location in moves.location_id}
         query = SQL(

@@ -90,12 +90,14 @@ class StockPicking(models.Model):
         return result
 
     def _retail_check_lots_deliverable(self):
-        """Refuse to deliver to customers an expired lot or more of a lot than its stock.
+        """Refuse to deliver to customers an expired lot, or more of a lot than its
+        stock where the company does not let lots go negative.
 
-        The quants of the delivered lots are locked (``FOR UPDATE``) until the
+        The quants of the delivered lots are then locked (``FOR UPDATE``) until the
         transaction ends, so two users delivering the last units of a lot at the same
         time are serialised: the second one sees the first one's delivery and is
-        refused instead of driving the lot negative."""
+        refused instead of driving the lot negative. (The tills' pickings are done
+        without this hook: a sale made at a till is never refused here.)"""
         lines = self.move_line_ids.filtered(
             lambda ml: (
                 ml.lot_id
@@ -120,6 +122,9 @@ class StockPicking(models.Model):
                         picking=line.picking_id.name,
                     )
                 )
+        lines = lines.filtered(lambda ml: not ml.company_id.retail_lot_negative_allowed)
+        if not lines:
+            return
         self.env.flush_all()
         self.env.cr.execute(
             SQL(

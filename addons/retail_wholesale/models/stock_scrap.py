@@ -8,8 +8,8 @@ SCRAP_APPROVER_GROUPS = (
 
 
 class StockScrap(models.Model):
-    """报损: scraps need a reason, and a store manager's or head office's approval above
-    the company's value threshold."""
+    """报损: scraps made by a person need a reason, and every scrap a store manager's or
+    head office's approval above the company's value threshold."""
 
     _inherit = "stock.scrap"
 
@@ -49,6 +49,10 @@ class StockScrap(models.Model):
             )
 
     def action_validate(self):
+        # a person scrapping from the form gives a reason (the form's buttons say so);
+        # scraps other modules and core flows make in code are theirs to explain
+        if not self.env.context.get("retail_scrap_reason_required"):
+            return super().action_validate()
         for scrap in self:
             if not scrap.scrap_reason_tag_ids:
                 raise UserError(

@@ -112,7 +112,16 @@ class TestRetailExpiry(RetailCommon):
         self.assertNotEqual(picking.state, "done")
         self.assertEqual(self.lots["EXPIRED"].product_qty, 5)
 
+    def test_lot_goes_negative_by_default_as_in_core(self):
+        self.assertTrue(self.env.company.retail_lot_negative_allowed)
+        self._stock("D60", 1)
+        picking = _deliver(self.env, self.milk, self.lots["D60"], 3, self.stock)
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(self.lots["D60"].product_qty, -2)
+
     def test_lot_cannot_go_negative(self):
+        self.env.company.retail_lot_negative_allowed = False
         self._stock("D60", 1)
         first = _deliver(self.env, self.milk, self.lots["D60"], 1, self.stock)
         second = _deliver(self.env, self.milk, self.lots["D60"], 1, self.stock)
@@ -123,6 +132,7 @@ class TestRetailExpiry(RetailCommon):
         self.assertEqual(self.lots["D60"].product_qty, 0)
 
     def test_counting_a_lot_that_is_not_in_stock(self):
+        self.env.company.retail_lot_negative_allowed = False
         picking = _deliver(self.env, self.milk, self.lots["D200"], 3, self.stock)
         with self.assertRaisesRegex(UserError, "only 0.0 of lot D200 are left"):
             picking.button_validate()
@@ -277,6 +287,10 @@ class TestRetailExpiryConcurrency(TransactionCase):
             wh = env["stock.warehouse"].search(
                 [("company_id", "=", env.company.id)], order="id", limit=1
             )
+            # this company refuses to drive a lot negative
+            self.company_id = env.company.id
+            self.negative_allowed = env.company.retail_lot_negative_allowed
+            env.company.retail_lot_negative_allowed = False
             product = env["product.product"].create(
                 {
                     "name": "Concurrency Yoghurt",
@@ -324,6 +338,10 @@ class TestRetailExpiryConcurrency(TransactionCase):
 
     def _cleanup(self):
         with self.registry_.cursor() as cr:
+            cr.execute(
+                "UPDATE res_company SET retail_lot_negative_allowed = %s WHERE id = %s",
+                [self.negative_allowed, self.company_id],
+            )
             product = (self.product_id,)
             cr.execute(
                 "DELETE FROM mail_message WHERE model = 'stock.picking' AND res_id IN %s",

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -170,12 +172,26 @@ class TestRetailScrap(RetailCommon):
             )
         )
 
-    def test_scrap_needs_a_reason(self):
+    def test_scrap_made_by_a_person_needs_a_reason(self):
+        # the Validate buttons of both scrap forms say a person is scrapping
+        for view in ("stock.stock_scrap_form_view", "stock.stock_scrap_form_view2"):
+            arch = self.env["stock.scrap"].get_view(self.env.ref(view).id)["arch"]
+            button = etree.fromstring(arch).xpath("//button[@name='action_validate']")
+            self.assertIn(
+                "'retail_scrap_reason_required': True", button[0].get("context")
+            )
         scrap = self._scrap(1, reasons=False)
         with self.assertRaises(UserError) as caught:
-            scrap.action_validate()
+            scrap.with_context(retail_scrap_reason_required=True).action_validate()
         self.assertIn("Give a reason", str(caught.exception))
         self.assertEqual(scrap.state, "draft")
+
+    def test_scrap_made_in_code_needs_no_reason(self):
+        # other modules and core flows scrap without a reason tag
+        scrap = self._scrap(1, reasons=False)
+        scrap.action_validate()
+        self.assertEqual(scrap.state, "done")
+        self.assertEqual(self.vase.qty_available, 9)
 
     def test_small_scrap_goes_through(self):
         scrap = self._scrap(3)  # 90 at cost, under 100
