@@ -156,7 +156,9 @@ class RetailBookLineMixin(models.AbstractModel):
         to_create, to_remove = [], self.browse()
         for line in books:
             wanted = {}
-            if line.product_id:
+            # only books with accessories convert the line's quantity (a unit of another
+            # category is core's to refuse, where and when core does)
+            if line.product_id.product_tmpl_id.retail_accessory_ids:
                 qty = line._retail_product_qty()
                 for (
                     product,
