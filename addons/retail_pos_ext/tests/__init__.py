@@ -11,3 +11,4 @@ from . import test_pos_shift_handover
 from . import test_pos_lot_expiry
 from . import test_pos_offline_sync
 from . import test_pos_books
+from . import test_pos_gift_card

@@ -14,7 +14,13 @@ patch(PosStore.prototype, {
         return RETAIL_SYNC_CHUNK_SIZE;
     },
 
-    async syncAllOrders(options = {}) {
+    /**
+     * Not an async function: when the orders fit in one request, core's promise is
+     * returned as it is. An extra await here delays the payment screen's resumption
+     * by a few microtasks, long enough for pos_loyalty's order effect to drop the
+     * point changes of the gift cards just sold before they are confirmed.
+     */
+    syncAllOrders(options = {}) {
         if (options.orders) {
             return super.syncAllOrders(options);
         }
@@ -22,16 +28,20 @@ patch(PosStore.prototype, {
         const orders = [...orderToCreate, ...orderToUpdate].filter(
             (order) => !this.syncingOrders.has(order.id)
         );
-        const size = this.retailSyncChunkSize;
-        if (orders.length <= size) {
+        if (orders.length <= this.retailSyncChunkSize) {
             return super.syncAllOrders(options);
         }
+        return this.retailSyncInChunks(orders, options);
+    },
+
+    async retailSyncInChunks(orders, options) {
+        const size = this.retailSyncChunkSize;
         // the order on screen first: its cashier waits for it, not for the backlog
         const current = this.get_order();
         orders.sort((a, b) => (b === current) - (a === current));
         const synced = [];
         for (let start = 0; start < orders.length; start += size) {
-            const result = await super.syncAllOrders({
+            const result = await this.syncAllOrders({
                 ...options,
                 orders: orders.slice(start, start + size),
             });
