@@ -46,7 +46,8 @@ function integerToChinese(number) {
 
 /**
  * @param {number} amount in yuan, rounded to the fen
- * @returns {string} e.g. 0.05 → 伍分, 10 → 拾元整, 100001.1 → 壹拾万零壹元壹角, -12.5 → 负拾贰元伍角
+ * @returns {string} e.g. 0.05 → 伍分, 10 → 壹拾元整, 19.1 → 壹拾玖元壹角, 100001.1 → 壹拾万零壹元壹角,
+ *      -12.5 → 负壹拾贰元伍角
  */
 export function amountToChineseCapitals(amount) {
     const cents = Math.round(Math.abs(amount) * 100);
@@ -58,12 +59,9 @@ export function amountToChineseCapitals(amount) {
     const fen = cents % 10;
     let text = "";
     if (yuan) {
-        text = integerToChinese(yuan);
-        if (yuan >= 10 && yuan < 20) {
-            // 拾元 rather than 壹拾元, as for 10 to 19 when spoken; 壹拾万 keeps its 壹
-            text = text.replace(/^壹/, "");
-        }
-        text += "元";
+        // a leading 1 is written: 壹拾玖元 for 19 (the rules of written amounts, unlike
+        // speech, which says 拾玖)
+        text = integerToChinese(yuan) + "元";
     }
     if (!jiao && !fen) {
         text = (text || "零元") + "整";
