@@ -1,6 +1,7 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
 
@@ -200,21 +201,22 @@ class RetailBookLineMixin(models.AbstractModel):
                 )
 
     def _inverse_retail_pack_qty_text(self):
-        """Order and invoice lines turn the text into their quantity in ``create`` and
+        """Lines that take a typed quantity turn the text into it in their ``create`` and
         ``write`` (:meth:`_retail_pack_qty_create_vals`,
-        :meth:`_retail_write_pack_qty_text`): the text reaches this inverse only on
-        other lines."""
+        :meth:`_retail_write_pack_qty_text`), so the text never reaches this inverse
+        there. Other lines (a till's, priced by the till) refuse it rather than change
+        their quantity under their amounts."""
         for line in self:
-            if not (line.retail_pack_qty_text and line.product_id):
-                continue
-            qty = line._retail_qty_of_pack_text(
-                line.product_id, line.retail_pack_qty_text, line[line._retail_uom_field]
-            )
-            rounding = line[line._retail_uom_field].rounding or 0.01
-            if float_compare(
-                qty, line[line._retail_qty_field], precision_rounding=rounding
-            ):
-                line[line._retail_qty_field] = qty
+            if line.retail_pack_qty_text:
+                raise UserError(
+                    _(
+                        "The quantity of %(product)s cannot be set to %(text)s on this "
+                        "line: quantities in cases, bundles and copies (件/包/本) are "
+                        "typed on order and invoice lines.",
+                        product=line.product_id.display_name,
+                        text=line.retail_pack_qty_text,
+                    )
+                )
 
     # 配件: accessory lines follow their book line
 
