@@ -1,6 +1,7 @@
 import json
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.misc import file_open
 
@@ -94,6 +95,10 @@ class TestPosBooks(RetailPosHttpCommon):
         self.assertEqual(book_line.retail_pack_qty_text, "1件2包5本")
         cd_line = order.lines - book_line
         self.assertEqual(cd_line.retail_cover_amount, 0.0)
+        # the till priced the quantity it sold: no other quantity is typed on its line
+        with self.assertRaisesRegex(UserError, "Retail Till Book cannot be set to 2件"):
+            book_line.write({"retail_pack_qty_text": "2件"})
+        self.assertEqual(book_line.qty, 65.0)
         # 定价 as when it was sold
         self.book.product_tmpl_id.retail_cover_price = 45.0
         self.assertEqual(book_line.retail_cover_amount, 2600.0)

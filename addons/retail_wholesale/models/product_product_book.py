@@ -50,7 +50,8 @@ class ProductProduct(models.Model):
 
     def retail_parse_pack_qty(self, text):
         """The copies (本) in ``text`` such as 3件2包5本, 2包5本, 3件 or 12; a UserError
-        saying what is wrong if it is not a quantity of this book."""
+        naming the product and the text, saying what is wrong, if it is not a quantity
+        of this book."""
         self.ensure_one()
         template = self.product_tmpl_id
         try:
@@ -60,20 +61,24 @@ class ProductProduct(models.Model):
         except pack_qty.PackQtyError as error:
             if error.code == "no_case":
                 message = _(
-                    "%(product)s is not packed in cases (件): set its bundles per case, "
-                    "or enter the quantity in bundles (包) or copies (本).",
+                    "%(product)s is not packed in cases (件), so %(text)s is not a "
+                    "quantity of it: set its bundles per case, or enter the quantity in "
+                    "bundles (包) or copies (本).",
                     product=self.display_name,
+                    text=text,
                 )
             elif error.code == "no_bundle":
                 message = _(
-                    "%(product)s is not bundled (包): set its copies per bundle, or "
-                    "enter the quantity in copies (本).",
+                    "%(product)s is not bundled (包), so %(text)s is not a quantity of "
+                    "it: set its copies per bundle, or enter the quantity in copies (本).",
                     product=self.display_name,
+                    text=text,
                 )
             else:
                 message = _(
-                    "%(text)s is not a quantity: enter copies (12) or cases, bundles and "
-                    "copies such as 3件2包5本, 3件 or 2包5本.",
+                    "%(text)s is not a quantity of %(product)s: enter copies (12) or "
+                    "cases, bundles and copies such as 3件2包5本, 3件 or 2包5本.",
+                    product=self.display_name,
                     text=text,
                 )
             raise UserError(message) from None

@@ -1,4 +1,7 @@
-from odoo import api, fields, models
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
 
@@ -111,31 +114,109 @@ class RetailBookLineMixin(models.AbstractModel):
             else:
                 line.retail_pack_qty_text = False
 
-    def _retail_qty_from_pack_text(self):
-        """The line quantity (in its unit) of the typed 件/包/本 text."""
-        self.ensure_one()
-        copies = self.product_id.retail_parse_pack_qty(self.retail_pack_qty_text)
-        uom = self[self._retail_uom_field]
-        if uom and uom != self.product_id.uom_id:
-            return self.product_id.uom_id._compute_quantity(copies, uom, round=False)
+    @api.model
+    def _retail_qty_of_pack_text(self, product, text, uom):
+        """The quantity in ``uom`` of ``text`` (3件2包5本, 12) typed for ``product``;
+        a UserError naming both when it is not a quantity of it."""
+        copies = product.retail_parse_pack_qty(text)
+        if uom and uom != product.uom_id:
+            return product.uom_id._compute_quantity(copies, uom, round=False)
         return copies
+
+    @api.model
+    def _retail_pack_qty_create_vals(self, vals_list):
+        """``vals_list`` with each typed 件/包/本 text turned into the line's quantity.
+
+        The inheriting line's ``create`` calls this before ``super()``: the quantity is
+        then in place when the price and the amounts are computed, as if it had been
+        given. (An inverse would set it after them, when the amounts computed on create
+        are protected from recomputation, and leave them for one unit.) The text counts
+        copies, so a line given no unit takes the product's.
+        """
+        qty_field, uom_field = self._retail_qty_field, self._retail_uom_field
+        Product = self.env["product.product"]
+        products = {
+            product.id: product
+            for product in Product.browse(
+                {vals.get("product_id") for vals in vals_list} - {None, False}
+            )
+        }
+        result = []
+        for vals in vals_list:
+            if "retail_pack_qty_text" in vals:
+                vals = dict(vals)
+                text = vals.pop("retail_pack_qty_text")
+                product = products.get(vals.get("product_id"), Product)
+                if text and product:
+                    uom = self.env["uom.uom"].browse(vals.get(uom_field))
+                    uom = uom or product.uom_id
+                    vals[uom_field] = uom.id
+                    vals[qty_field] = self._retail_qty_of_pack_text(product, text, uom)
+            result.append(vals)
+        return result
+
+    def _retail_write_pack_qty_text(self, vals):
+        """Write ``vals`` holding a typed 件/包/本 text, the text turned into the quantity
+        of each line (the same text is more or fewer copies for different books): the
+        inheriting line's ``write`` hands such values here. Every text is read before
+        anything is written."""
+        qty_field, uom_field = self._retail_qty_field, self._retail_uom_field
+        vals = dict(vals)
+        text = vals.pop("retail_pack_qty_text")
+        new_product = "product_id" in vals
+        product = self.env["product.product"].browse(vals.get("product_id"))
+        given_uom = self.env["uom.uom"].browse(vals.get(uom_field))
+        groups = defaultdict(lambda: self.browse())
+        for line in self:
+            line_product = product if new_product else line.product_id
+            if not (text and line_product):
+                groups[None] |= line
+                continue
+            # a new product without a unit: the line takes the product's
+            uom = given_uom or (
+                line_product.uom_id
+                if new_product
+                else line[uom_field] or line_product.uom_id
+            )
+            qty = self._retail_qty_of_pack_text(line_product, text, uom)
+            groups[qty, uom] |= line
+        for key, lines in groups.items():
+            line_vals = dict(vals)
+            if key:
+                qty, uom = key
+                line_vals[qty_field] = qty
+                if new_product or uom != lines[:1][uom_field]:
+                    line_vals[uom_field] = uom.id
+            lines.write(line_vals)
+        return True
 
     @api.onchange("retail_pack_qty_text")
     def _onchange_retail_pack_qty_text(self):
         for line in self:
             if line.retail_pack_qty_text and line.product_id:
-                line[line._retail_qty_field] = line._retail_qty_from_pack_text()
+                line[line._retail_qty_field] = line._retail_qty_of_pack_text(
+                    line.product_id,
+                    line.retail_pack_qty_text,
+                    line[line._retail_uom_field],
+                )
 
     def _inverse_retail_pack_qty_text(self):
+        """Lines that take a typed quantity turn the text into it in their ``create`` and
+        ``write`` (:meth:`_retail_pack_qty_create_vals`,
+        :meth:`_retail_write_pack_qty_text`), so the text never reaches this inverse
+        there. Other lines (a till's, priced by the till) refuse it rather than change
+        their quantity under their amounts."""
         for line in self:
-            if not (line.retail_pack_qty_text and line.product_id):
-                continue
-            qty = line._retail_qty_from_pack_text()
-            rounding = line[line._retail_uom_field].rounding or 0.01
-            if float_compare(
-                qty, line[line._retail_qty_field], precision_rounding=rounding
-            ):
-                line[line._retail_qty_field] = qty
+            if line.retail_pack_qty_text:
+                raise UserError(
+                    _(
+                        "The quantity of %(product)s cannot be set to %(text)s on this "
+                        "line: quantities in cases, bundles and copies (件/包/本) are "
+                        "typed on order and invoice lines.",
+                        product=line.product_id.display_name,
+                        text=line.retail_pack_qty_text,
+                    )
+                )
 
     # 配件: accessory lines follow their book line
 

@@ -40,11 +40,13 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
+        lines = super().create(self._retail_pack_qty_create_vals(vals_list))
         lines._retail_sync_accessories()
         return lines
 
     def write(self, vals):
+        if "retail_pack_qty_text" in vals:
+            return self._retail_write_pack_qty_text(vals)
         result = super().write(vals)
         if {"product_id", "product_uom_qty", "product_uom"} & set(vals):
             self._retail_sync_accessories()
