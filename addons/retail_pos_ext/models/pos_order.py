@@ -119,7 +119,9 @@ class PosOrder(models.Model):
     # ----------------------------------------------------------------- sync
     @api.model
     def sync_from_ui(self, orders):
-        self._retail_check_payload(orders)
+        orders, refused = self._retail_check_payload(orders)
+        if refused and not orders:
+            raise ValidationError(self._retail_refused_message(refused))
         try:
             result = super().sync_from_ui(orders)
         except pg_errors.UniqueViolation as error:
@@ -136,8 +138,27 @@ class PosOrder(models.Model):
                     error=repr(error),
                 )
             ) from error
+        if refused:
+            # the valid orders of the batch are saved; the refused ones are named
+            _logger.warning(
+                "POS orders refused: %s", self._retail_refused_message(refused)
+            )
+            result["retail_refused"] = [
+                {"uuid": uuid, "name": name, "problems": problems}
+                for uuid, name, problems in refused
+            ]
         self._retail_add_store_quantities(result)
         return result
+
+    @api.model
+    def _retail_refused_message(self, refused):
+        return _(
+            "The point of sale sent orders the server refuses (nothing of them was "
+            "saved):\n%s",
+            "\n".join(
+                problem for _uuid, _name, problems in refused for problem in problems
+            ),
+        )
 
     @api.model
     def _retail_add_store_quantities(self, result):
@@ -168,50 +189,234 @@ class PosOrder(models.Model):
 
     @api.model
     def _retail_check_payload(self, orders):
-        """A clear validation error, instead of a server error, for what no till sends."""
+        """Split what a till sent into the orders to save and the refused ones
+        ``[(uuid, name, [problem, ...])]``: what no till sends (a clear validation
+        error instead of a server error), commands on records of other orders (a till
+        changes only the order it sends) and references to records that are unknown,
+        of another company or not the till's."""
         if not isinstance(orders, list):
             raise ValidationError(_("The point of sale must send a list of orders."))
-        problems = []
+        problems = {}
         for position, order in enumerate(orders, start=1):
             if not isinstance(order, dict):
-                problems.append(
+                problems[position] = [
                     _("order %(position)s is not a record", position=position)
-                )
+                ]
                 continue
-            name = order.get("name") or order.get("uuid") or position
-            problems += [
-                self.env._(
-                    "order %(name)s: %(key)s is missing or invalid", name=name, key=key
+            problems[position] = self._retail_structure_problems(order, position)
+        readable = [
+            (position, order)
+            for position, order in enumerate(orders, start=1)
+            if not problems[position]
+        ]
+        existing = {
+            order.uuid: order
+            for order in self.search(
+                [("uuid", "in", [order["uuid"] for _position, order in readable])]
+            )
+        }
+        references = self._retail_payload_references([order for _p, order in readable])
+        for position, order in readable:
+            name = self._retail_payload_name(order, position)
+            problems[position] += self._retail_foreign_commands(
+                self, order, existing.get(order["uuid"], self.browse()), name
+            )
+            problems[position] += references(order, name)
+        valid, refused = [], []
+        for position, order in enumerate(orders, start=1):
+            if problems[position]:
+                values = order if isinstance(order, dict) else {}
+                refused.append(
+                    (
+                        values.get("uuid"),
+                        self._retail_payload_name(values, position),
+                        problems[position],
+                    )
                 )
-                for key in _invalid(order, ORDER_KEYS)
-            ]
-            lines = order.get("lines")
-            for command in lines if isinstance(lines, list) else []:
+            else:
+                valid.append(order)
+        return valid, refused
+
+    @api.model
+    def _retail_payload_name(self, order, position):
+        return order.get("name") or order.get("uuid") or position
+
+    @api.model
+    def _retail_structure_problems(self, order, position):
+        name = self._retail_payload_name(order, position)
+        problems = [
+            self.env._(
+                "order %(name)s: %(key)s is missing or invalid", name=name, key=key
+            )
+            for key in _invalid(order, ORDER_KEYS)
+        ]
+        lines = order.get("lines")
+        for command in lines if isinstance(lines, list) else []:
+            if not (
+                isinstance(command, (list, tuple))
+                and len(command) >= 2
+                and isinstance(command[0], int)
+            ):
+                problems.append(_("order %(name)s: a line is malformed", name=name))
+            elif command[0] == 0:  # a new line: what core reads of it
+                values = command[2] if len(command) == 3 else None
+                if not isinstance(values, dict):
+                    problems.append(_("order %(name)s: a line is malformed", name=name))
+                    continue
+                problems += [
+                    self.env._(
+                        "order %(name)s: %(key)s of a line is missing or invalid",
+                        name=name,
+                        key=key,
+                    )
+                    for key in _invalid(values, LINE_KEYS)
+                ]
+        return problems
+
+    @api.model
+    def _retail_foreign_commands(self, model, values, owner, name):
+        """The commands of the one2many fields in ``values`` (of a record of ``model``,
+        ``owner`` when it exists already, nested values included) that name a record
+        ``owner`` does not hold: a line, payment or lot of another order."""
+        problems = []
+        for key, commands in values.items():
+            field = model._fields.get(key)
+            if not (field and field.type == "one2many" and isinstance(commands, list)):
+                continue
+            comodel = self.env[field.comodel_name]
+            owned = owner[key] if owner else comodel
+            for command in commands:
                 if not (
                     isinstance(command, (list, tuple))
-                    and len(command) >= 2
+                    and command
                     and isinstance(command[0], int)
                 ):
-                    problems.append(_("order %(name)s: a line is malformed", name=name))
-                elif command[0] == 0:  # a new line: what core reads of it
-                    values = command[2] if len(command) == 3 else None
-                    if not isinstance(values, dict):
-                        problems.append(
-                            _("order %(name)s: a line is malformed", name=name)
-                        )
-                        continue
-                    problems += [
-                        self.env._(
-                            "order %(name)s: %(key)s of a line is missing or invalid",
+                    continue  # lines are checked above; core refuses the rest
+                code, ids = command[0], []
+                if code in (1, 2, 3, 4):
+                    ids = [command[1]] if len(command) > 1 else [None]
+                elif code == 6:
+                    ids = command[2] if len(command) > 2 else None
+                    ids = ids if isinstance(ids, list) else [ids]
+                foreign = [ref for ref in ids if ref not in owned.ids]
+                if foreign:
+                    problems.append(
+                        _(
+                            "order %(name)s: the command %(command)s of %(field)s names "
+                            "%(records)s, which is not part of this order",
                             name=name,
-                            key=key,
+                            command=code,
+                            field=key,
+                            records=", ".join(map(str, foreign)),
                         )
-                        for key in _invalid(values, LINE_KEYS)
-                    ]
-        if problems:
-            raise ValidationError(
-                _("The point of sale sent invalid orders:\n%s", "\n".join(problems))
+                    )
+                    continue
+                nested = command[2] if len(command) > 2 else None
+                if code in (0, 1) and isinstance(nested, dict):
+                    problems += self._retail_foreign_commands(
+                        comodel,
+                        nested,
+                        owned.browse(command[1]) if code == 1 else comodel,
+                        name,
+                    )
+        return problems
+
+    def _retail_reference_fields(self):
+        """{order field: model} of the references an order's payload holds."""
+        fields_ = {
+            "session_id": "pos.session",
+            "pricelist_id": "product.pricelist",
+            "fiscal_position_id": "account.fiscal.position",
+            "partner_id": "res.partner",
+        }
+        if "employee_id" in self._fields:
+            fields_["employee_id"] = self._fields["employee_id"].comodel_name
+        return fields_
+
+    @api.model
+    def _retail_payload_values(self, order, key):
+        """The values of the create and update commands of an x2many of ``order``."""
+        return [
+            command[2]
+            for command in order.get(key) or []
+            if isinstance(command, (list, tuple))
+            and len(command) > 2
+            and command[0] in (0, 1)
+            and isinstance(command[2], dict)
+        ]
+
+    @api.model
+    def _retail_payload_references(self, orders):
+        """A function giving the problems of an order's references (session, customer,
+        pricelist, fiscal position, products, payment methods, employee): unknown,
+        of another company, or not the till's. One query per model for the batch."""
+        order_fields = self._retail_reference_fields()
+        wanted = defaultdict(set)
+        for order in orders:
+            for key, model in order_fields.items():
+                wanted[model].add(order.get(key))
+            for line in self._retail_payload_values(order, "lines"):
+                wanted["product.product"].add(line.get("product_id"))
+        found = {}
+        for model, ids in wanted.items():
+            ids = [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+            records = (
+                self.env[model]
+                .with_context(active_test=False)
+                .search([("id", "in", ids)])
             )
+            found[model] = {record.id: record for record in records}
+        return lambda order, name: self._retail_reference_problems(
+            order, name, order_fields, found
+        )
+
+    @api.model
+    def _retail_reference_problems(self, order, name, order_fields, found):
+        def problem(key, value):
+            return self.env._(
+                "order %(name)s: %(field)s %(value)s is unknown, of another company or "
+                "not this till's",
+                name=name,
+                field=key,
+                value=value,
+            )
+
+        session = found["pos.session"].get(order["session_id"])
+        if not session:
+            return [problem("session_id", order["session_id"])]
+
+        def known(model, value):
+            record = found[model].get(value)
+            return bool(
+                record
+                and (
+                    "company_id" not in record._fields
+                    or not record.company_id
+                    or record.company_id == session.company_id
+                )
+            )
+
+        references = [
+            (key, model, order.get(key))
+            for key, model in order_fields.items()
+            if key != "session_id"
+        ] + [
+            ("product_id", "product.product", line.get("product_id"))
+            for line in self._retail_payload_values(order, "lines")
+        ]
+        problems = [
+            problem(key, value)
+            for key, model, value in references
+            if value and not known(model, value)
+        ]
+        methods = session.config_id.payment_method_ids.ids
+        problems += [
+            problem("payment_method_id", payment.get("payment_method_id"))
+            for payment in self._retail_payload_values(order, "payment_ids")
+            if "payment_method_id" in payment
+            and payment["payment_method_id"] not in methods
+        ]
+        return problems
 
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)
@@ -267,12 +472,21 @@ class PosOrder(models.Model):
                 )
             )
         expected_paid = self._get_rounded_amount(computed_total)
-        if currency.compare_amounts(self.amount_paid, expected_paid) < 0 and not (
-            self.refunded_order_id
-        ):
+        paid = currency.compare_amounts(self.amount_paid, expected_paid)
+        if paid < 0 and not self.refunded_order_id:
             reasons.append(
                 _(
                     "Paid %(paid)s of %(total)s.",
+                    paid=self.amount_paid,
+                    total=currency.round(expected_paid),
+                )
+            )
+        elif paid > 0 and not self.refunded_order_id:
+            # the change given in cash is a payment of its own: what is left is paid
+            # beyond the total
+            reasons.append(
+                _(
+                    "Paid %(paid)s, more than the total %(total)s.",
                     paid=self.amount_paid,
                     total=currency.round(expected_paid),
                 )

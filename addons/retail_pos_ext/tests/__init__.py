@@ -12,3 +12,4 @@ from . import test_pos_lot_expiry
 from . import test_pos_offline_sync
 from . import test_pos_books
 from . import test_pos_gift_card
+from . import test_pos_sync_integrity

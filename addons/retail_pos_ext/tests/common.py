@@ -71,6 +71,25 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
         ``payments`` (method, amount); a negative quantity makes a refund;
         ``line_values``: more values of every line (lots, markdown);
         ``lots``: {product: lot name}; ``partner``: the customer."""
+        user = user or self.pos_user
+        data = self._order_payload(
+            session, lines, payments, user, line_values, lots, partner
+        )
+        result = self.env["pos.order"].with_user(user).sync_from_ui([data])
+        self.last_sync_result = result
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+    def _order_payload(
+        self,
+        session,
+        lines,
+        payments,
+        user=None,
+        line_values=None,
+        lots=None,
+        partner=None,
+    ):
+        """The order as the till sends it (see ``_sync_order``)."""
         lots = lots or {}
         user = user or self.pos_user
         total = round(sum(qty * price for _product, qty, price in lines), 2)
@@ -122,6 +141,4 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
             "last_order_preparation_change": "{}",
             "state": "paid",
         }
-        result = self.env["pos.order"].with_user(user).sync_from_ui([data])
-        self.last_sync_result = result
-        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+        return data

@@ -135,6 +135,28 @@ class TestPosOrderSync(TestPoSCommon):
         self.assertEqual(order.retail_review_state, "to_review")
         self.assertIn("Paid 50.0 of 100.0.", order.retail_review_note)
 
+    def test_overpaid_order_is_flagged_but_not_change_given(self):
+        """A till that says the order came to what it was paid (core then marks it
+        paid) while its lines come to less."""
+        data = self.create_ui_order_data(
+            [(self.rice, 2)], payments=[(self.cash_pm1, 150.0), (self.cash_pm1, 100.0)]
+        )
+        data["amount_total"] = 250.0
+        order = self._sync(data)
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.retail_review_state, "to_review")
+        self.assertIn(
+            "Paid 250.0, more than the total 100.0.", order.retail_review_note
+        )
+        # 150 in cash for 100: the 50 given back as change is no overpayment
+        data = self.create_ui_order_data(
+            [(self.rice, 2)], payments=[(self.cash_pm1, 150.0)]
+        )
+        data["amount_return"] = 50.0
+        order = self._sync(data)
+        self.assertEqual((order.state, order.amount_paid), ("paid", 100.0))
+        self.assertFalse(order.retail_review_state, order.retail_review_note)
+
     def test_line_total_that_does_not_match_its_price_is_flagged(self):
         data = self.create_ui_order_data([(self.tea, 2)])
         data["lines"][0][2].update(price_subtotal=2.0, price_subtotal_incl=2.0)

@@ -31,6 +31,14 @@ patch(PosData.prototype, {
      * orders sold (other tills' sales included): the stock badges take them. */
     async call(model, method) {
         const result = await super.call(...arguments);
+        if (model === "pos.order" && method === "sync_from_ui" && result?.retail_refused) {
+            // orders the server refused (a till of ours never sends them): the others
+            // of the batch were saved
+            for (const refused of result.retail_refused) {
+                console.error(`Order ${refused.name} refused:`, refused.problems.join("; "));
+            }
+            delete result.retail_refused;
+        }
         if (model === "pos.order" && method === "sync_from_ui" && result?.retail_store_qty) {
             const quantities = result.retail_store_qty;
             delete result.retail_store_qty;
