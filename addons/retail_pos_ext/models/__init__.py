@@ -2,6 +2,7 @@ from . import pos_config
 from . import pos_order
 from . import pos_order_line
 from . import retail_flash_sale
+from . import pos_payment
 from . import pos_payment_method
 from . import retail_pos_held_order
 from . import res_partner

@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 # the preset payment methods shared by the tills of a company: kind, journal code
 SHARED_PAYMENT_PRESETS = (
@@ -38,6 +38,19 @@ class PosConfig(models.Model):
         configs = super().create(vals_list)
         configs._retail_add_default_payment_presets()
         return configs
+
+    def write(self, vals):
+        # a till's settings are its managers': cashiers only use the till
+        if not (
+            self.env.su or self.env.user.has_group("point_of_sale.group_pos_manager")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only point of sale managers change the settings of %(tills)s.",
+                    tills=", ".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)
 
     def _retail_add_default_payment_presets(self):
         """New tills of a company in renminbi get the Chinese payment methods, unless

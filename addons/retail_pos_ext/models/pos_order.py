@@ -8,6 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, float_compare, float_round
 
+from .pos_payment import TILL_SYNC
+
 _logger = logging.getLogger(__name__)
 
 UUID_INDEX = "pos_order_retail_uuid_uniq"
@@ -122,6 +124,8 @@ class PosOrder(models.Model):
         orders, refused = self._retail_check_payload(orders)
         if refused and not orders:
             raise ValidationError(self._retail_refused_message(refused))
+        # the orders' payments are made by the synchronisation (see pos.payment)
+        self.env.cr.cache[TILL_SYNC] = True
         try:
             result = super().sync_from_ui(orders)
         except pg_errors.UniqueViolation as error:
@@ -138,6 +142,8 @@ class PosOrder(models.Model):
                     error=repr(error),
                 )
             ) from error
+        finally:
+            self.env.cr.cache.pop(TILL_SYNC, None)
         if refused:
             # the valid orders of the batch are saved; the refused ones are named
             _logger.warning(

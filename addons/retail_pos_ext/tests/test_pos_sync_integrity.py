@@ -1,4 +1,5 @@
-from odoo.exceptions import ValidationError
+from odoo import Command
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import RetailPosHttpCommon
@@ -195,3 +196,46 @@ class TestPosSyncIntegrity(RetailPosHttpCommon):
             f"lines 的命令 4 指向 {self.paid_line.id}，该记录不属于本订单",
             str(caught.exception),
         )
+
+    def test_settled_payments_and_till_settings_are_not_the_cashiers(self):
+        Payment = self.env["pos.payment"].with_user(self.pos_user)
+        values = {
+            "pos_order_id": self.paid.id,
+            "payment_method_id": self.cash.id,
+            "amount": 313.64,
+        }
+        with self.assertRaisesRegex(AccessError, "only a point of sale manager"):
+            Payment.create(values)
+        payment = self.paid.payment_ids.with_user(self.pos_user)
+        with self.assertRaises(AccessError):
+            payment.write({"amount": 0.01})
+        with self.assertRaises(AccessError):
+            payment.unlink()
+        self.assertEqual(self.paid.payment_ids.mapped("amount"), [26.0])
+        config = self.main_pos_config.with_user(self.pos_user)
+        with self.assertRaisesRegex(AccessError, "Only point of sale managers"):
+            config.write({"iface_print_auto": True})
+        self.assertFalse(self.main_pos_config.iface_print_auto)
+        # a store manager may do both
+        manager = self.env["res.users"].create(
+            {
+                "name": "Retail Store Manager",
+                "login": "retail_sync_manager",
+                "groups_id": [
+                    Command.set(
+                        [
+                            self.env.ref(
+                                "retail_wholesale.retail_wholesale_group_store_manager"
+                            ).id
+                        ]
+                    )
+                ],
+                "retail_warehouse_ids": [
+                    Command.set(self.main_pos_config.retail_warehouse_id.ids)
+                ],
+            }
+        )
+        self.main_pos_config.with_user(manager).write({"iface_print_auto": True})
+        self.assertTrue(self.main_pos_config.iface_print_auto)
+        self.env["pos.payment"].with_user(manager).create(values)
+        self.assertEqual(sorted(self.paid.payment_ids.mapped("amount")), [26.0, 313.64])
