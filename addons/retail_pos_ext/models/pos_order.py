@@ -13,6 +13,8 @@ from .pos_payment import TILL_SYNC
 _logger = logging.getLogger(__name__)
 
 UUID_INDEX = "pos_order_retail_uuid_uniq"
+# advisory lock class of the orders being saved (the second key is their uuid's hash)
+UUID_LOCK = 7_042_002
 # what the server reads of an order sent by the point of sale, and the type it must have
 ORDER_KEYS = {
     "uuid": str,
@@ -124,6 +126,7 @@ class PosOrder(models.Model):
         orders, refused = self._retail_check_payload(orders)
         if refused and not orders:
             raise ValidationError(self._retail_refused_message(refused))
+        self._retail_lock_uuids(orders)
         # the orders' payments are made by the synchronisation (see pos.payment)
         self.env.cr.cache[TILL_SYNC] = True
         try:
@@ -155,6 +158,27 @@ class PosOrder(models.Model):
             ]
         self._retail_add_store_quantities(result)
         return result
+
+    @api.model
+    def _retail_lock_uuids(self, orders):
+        """Take the orders' uuids for this transaction. When another request is saving
+        one of them right now (the till sent it twice at once), this one is run again
+        once that one is done, and then finds the order: a serialization failure,
+        which Odoo retries, instead of a failed insert logged as an error."""
+        uuids = sorted({order["uuid"] for order in orders})
+        if not uuids:
+            return
+        self.env.cr.execute(
+            SQL(
+                "SELECT bool_and(pg_try_advisory_xact_lock(%s, hashtext(uuid))) "
+                "FROM unnest(%s::text[]) AS uuid",
+                UUID_LOCK,
+                uuids,
+            )
+        )
+        if not self.env.cr.fetchone()[0]:
+            _logger.info("POS order being saved by another request: saving it once")
+            raise ConcurrentOrderSync("POS order being saved by another request")
 
     @api.model
     def _retail_refused_message(self, refused):

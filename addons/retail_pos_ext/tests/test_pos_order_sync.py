@@ -7,7 +7,11 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
-from odoo.addons.retail_pos_ext.models.pos_order import UUID_INDEX, ConcurrentOrderSync
+from odoo.addons.retail_pos_ext.models.pos_order import (
+    UUID_INDEX,
+    UUID_LOCK,
+    ConcurrentOrderSync,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -73,6 +77,25 @@ class TestPosOrderSync(TestPoSCommon):
         ):
             self._sync(dict(data))
         self.assertEqual(self.Order.search_count([("uuid", "=", data["uuid"])]), 1)
+
+    def test_order_being_saved_elsewhere_is_retried_without_an_insert(self):
+        """The same order sent twice at once: the second request finds its uuid taken
+        by the first and is run again by Odoo (a serialization failure), before any
+        insert fails."""
+        data = self.create_ui_order_data([(self.tea, 1)])
+        with self.env.registry.cursor() as other:
+            other.execute(
+                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                [UUID_LOCK, data["uuid"]],
+            )
+            with (
+                self.assertNoLogs("odoo.sql_db", "ERROR"),
+                self.assertRaises(ConcurrentOrderSync),
+                self.env.cr.savepoint(),
+            ):
+                self._sync(dict(data))
+            other.rollback()
+        self.assertEqual(self._sync(dict(data)).uuid, data["uuid"])
 
     # -------------------------------------------------------- malformed input
     def test_malformed_payloads_get_a_validation_error(self):
