@@ -42,6 +42,24 @@ def _invalid(values, keys):
     ]
 
 
+class ExpectedDuplicateOrder(logging.Filter):
+    """The failed insert of an order that another request has just saved (the lock on
+    the uuid misses it when that request committed after this one's snapshot) is
+    expected contention, answered by a retry: logged as information, not as an error
+    an operator is paged for."""
+
+    def filter(self, record):
+        if record.levelno >= logging.ERROR and UUID_INDEX in record.getMessage():
+            record.levelno, record.levelname = (
+                logging.INFO,
+                logging.getLevelName(logging.INFO),
+            )
+        return True
+
+
+logging.getLogger("odoo.sql_db").addFilter(ExpectedDuplicateOrder())
+
+
 class ConcurrentOrderSync(pg_errors.SerializationFailure):
     """The same order is being saved by another request right now.
 

@@ -4,7 +4,6 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 from odoo.addons.retail_pos_ext.models.pos_order import (
@@ -71,11 +70,16 @@ class TestPosOrderSync(TestPoSCommon):
             patch.object(
                 type(self.Order), "_get_open_order", lambda self, order: self.browse()
             ),
-            mute_logger("odoo.sql_db"),
+            patch.object(
+                type(self.Order), "search", lambda self, *a, **k: self.browse()
+            ),
+            self.assertLogs("odoo.sql_db") as logs,
             self.assertRaises(ConcurrentOrderSync),
             self.env.cr.savepoint(),
         ):
             self._sync(dict(data))
+        # the failed insert is expected contention: information, not an error
+        self.assertEqual([record.levelname for record in logs.records], ["INFO"])
         self.assertEqual(self.Order.search_count([("uuid", "=", data["uuid"])]), 1)
 
     def test_order_being_saved_elsewhere_is_retried_without_an_insert(self):
