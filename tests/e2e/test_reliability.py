@@ -192,6 +192,63 @@ def test_underpaid_order_is_kept_and_flagged(server, admin, till):
     assert saved["id"] in to_review
 
 
+def test_a_till_changes_only_the_order_it_sends(server, admin, till):
+    """Commands naming another order's records, unknown or foreign references and
+    direct writes to settled payments or to the till, as the store's cashier."""
+    cashier = Client(server["url"], server["db"], "pd_cashier")
+    paid = cashier("pos.order", "sync_from_ui", [till_order(till, qty=2)])
+    paid_id = paid["pos.order"][0]["id"]
+
+    def other_order():
+        return admin(
+            "pos.order", "read", [paid_id], ["lines", "payment_ids", "amount_paid"]
+        )[0]
+
+    before = other_order()
+    line, payment = before["lines"][0], before["payment_ids"][0]
+    line_before = admin("pos.order.line", "read", [line], ["qty", "price_unit"])[0]
+    attacks = {
+        "lines": [1, line, {"price_unit": 0.02, "qty": 99}],
+        "payment_ids": [4, payment],
+    }
+    for field, command in attacks.items():
+        order = till_order(till)
+        order[field].append(command)
+        answer = cashier.call("pos.order", "sync_from_ui", [order])
+        assert error_name(answer) == "odoo.exceptions.ValidationError", answer
+        message = answer["error"]["data"]["message"]
+        assert f"the command {command[0]} of {field} names {command[1]}" in message
+        assert count_orders(admin, [order["uuid"]]) == 0
+    # unknown references are named with their field and value
+    order = till_order(till)
+    order["lines"][0][2]["product_id"] = 99_999_999
+    answer = cashier.call("pos.order", "sync_from_ui", [order])
+    assert "product_id 99999999 is unknown" in answer["error"]["data"]["message"]
+    # a valid order of the same batch is saved, the attack is named
+    good, bad = till_order(till), till_order(till)
+    bad["lines"].append([4, line])
+    result = cashier("pos.order", "sync_from_ui", [good, bad])
+    assert count_orders(admin, [good["uuid"]]) == 1
+    assert count_orders(admin, [bad["uuid"]]) == 0
+    assert [refused["uuid"] for refused in result["retail_refused"]] == [bad["uuid"]]
+    # settled payments and the till's settings are not the cashier's
+    answer = cashier.call(
+        "pos.payment",
+        "create",
+        {"pos_order_id": paid_id, "payment_method_id": till["cash"], "amount": 300},
+    )
+    assert error_name(answer) == "odoo.exceptions.AccessError", answer
+    answer = cashier.call(
+        "pos.config", "write", [till["config_id"]], {"iface_print_auto": True}
+    )
+    assert error_name(answer) == "odoo.exceptions.AccessError", answer
+    # nothing of the other order changed
+    assert other_order() == before
+    assert (
+        admin("pos.order.line", "read", [line], ["qty", "price_unit"])[0] == line_before
+    )
+
+
 # ------------------------------------------------------------------ isolation
 @pytest.mark.parametrize(
     "login, own, other",
