@@ -249,6 +249,103 @@ def test_a_till_changes_only_the_order_it_sends(server, admin, till):
     )
 
 
+def test_flash_sale_cap_holds_when_tills_and_back_office_race(server, admin, till):
+    """Three back-office confirmations and three till sales race for a flash sale
+    capped at 3: exactly 3 units are sold in it; the confirmations past the cap are
+    refused, the till sales past it (made, perhaps offline) are kept and flagged."""
+    cap, stamp = 3, time.strftime("%H%M%S")
+    now = time.time()
+    utc = lambda seconds: time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds))  # noqa: E731
+    product_id = admin(
+        "product.product",
+        "create",
+        {
+            "name": f"秒杀竞争 {stamp}",
+            "list_price": 20.0,
+            "available_in_pos": True,
+            "taxes_id": [[6, 0, []]],
+        },
+    )
+    pricelist_id = admin("product.pricelist", "create", {"name": f"秒杀 {stamp}"})
+    admin(
+        "retail.flash.sale",
+        "create",
+        {
+            "name": f"秒杀竞争 {stamp}",
+            "product_id": product_id,
+            "price": 15.0,
+            "date_start": utc(now - 3600),
+            "date_end": utc(now + 3600),
+            "total_cap": cap,
+            "pricelist_ids": [[6, 0, [pricelist_id, till["pricelist_id"]]]],
+        },
+    )
+    customer_id = admin(
+        "res.partner",
+        "create",
+        {"name": f"秒杀客户 {stamp}", "property_product_pricelist": pricelist_id},
+    )
+    manager = Client(server["url"], server["db"], "xh_manager")
+    quotations = [
+        manager(
+            "sale.order",
+            "create",
+            {
+                "partner_id": customer_id,
+                "order_line": [
+                    [0, 0, {"product_id": product_id, "product_uom_qty": 1}]
+                ],
+            },
+        )
+        for _i in range(cap)
+    ]
+    flash_lines = admin(
+        "sale.order.line",
+        "search_read",
+        [("order_id", "in", quotations)],
+        ["price_unit", "retail_flash_sale_id"],
+    )
+    assert all(line["retail_flash_sale_id"] for line in flash_lines), flash_lines
+    assert {line["price_unit"] for line in flash_lines} == {15.0}
+    till_orders = [
+        order_payload(till, [({"id": product_id, "lst_price": 15.0}, 1)])
+        for _i in range(cap)
+    ]
+    managers = [Client(server["url"], server["db"], "xh_manager") for _i in range(cap)]
+    cashiers = [Client(server["url"], server["db"], "pd_cashier") for _i in range(cap)]
+    results = run_together(
+        *(
+            lambda c=c, q=q: c.call("sale.order", "action_confirm", [q])
+            for c, q in zip(managers, quotations, strict=True)
+        ),
+        *(
+            lambda c=c, o=o: c.call("pos.order", "sync_from_ui", [o])
+            for c, o in zip(cashiers, till_orders, strict=True)
+        ),
+    )
+    for answer, _seconds in results[:cap]:
+        # the demo users work in Chinese: 仅剩 (only … left)
+        assert "result" in answer or "仅剩" in str(answer), answer
+    for answer, _seconds in results[cap:]:
+        assert "result" in answer, answer  # a till's sale is never refused
+    confirmed = admin(
+        "sale.order", "search_count", [("id", "in", quotations), ("state", "=", "sale")]
+    )
+    synced = admin(
+        "pos.order",
+        "search_read",
+        [("uuid", "in", [order["uuid"] for order in till_orders])],
+        ["state", "retail_review_note"],
+    )
+    assert [order["state"] for order in synced] == ["paid"] * cap
+    over = [
+        order
+        for order in synced
+        if "over its total" in (order["retail_review_note"] or "")
+    ]
+    assert confirmed + cap - len(over) == cap, (confirmed, synced)
+
+
 # ------------------------------------------------------------------ isolation
 @pytest.mark.parametrize(
     "login, own, other",
