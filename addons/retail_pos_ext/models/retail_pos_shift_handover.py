@@ -1,3 +1,7 @@
+from datetime import datetime, time
+
+import pytz
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
@@ -119,8 +123,11 @@ class RetailPosShiftHandover(models.Model):
             order="date desc, id desc",
             limit=1,
         )
-        date_start = previous.date or session.start_at or session.create_date
         date = fields.Datetime.now()
+        # a first handover covers the cashier's day, not a session left open for days
+        date_start = previous.date or max(
+            session.start_at or session.create_date, self._retail_day_start(date)
+        )
         values = self._retail_figures(session, user, date_start, date, bool(previous))
         # the figures are the server's: cashiers cannot create handovers themselves
         handover = self.sudo().create(
@@ -137,6 +144,15 @@ class RetailPosShiftHandover(models.Model):
         return handover.sudo(False)._retail_ui_summary()
 
     @api.model
+    def _retail_day_start(self, date):
+        """The start of the cashier's day holding ``date`` (UTC): midnight in their
+        time zone, else the company's."""
+        tz = pytz.timezone(self.env.user.tz or self.env.company.partner_id.tz or "UTC")
+        local = pytz.utc.localize(date).astimezone(tz)
+        midnight = tz.localize(datetime.combine(local.date(), time.min))
+        return midnight.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
     def _retail_figures(self, session, user, date_start, date, after_handover=False):
         """Sales, refunds and payments of ``user`` in ``session`` that no handover
         counted yet, and their cash in and out since ``date_start``, in a few grouped
@@ -150,6 +166,9 @@ class RetailPosShiftHandover(models.Model):
             ("state", "in", SOLD_STATES),
             ("id", "not in", counted.ids),
         ]
+        if not after_handover:
+            # orders of earlier days, when nobody handed over, are not this shift's
+            order_domain.append(("date_order", ">=", date_start))
         Order = self.env["pos.order"]
         orders = Order.search(order_domain)
         [(order_count, sales_amount)] = Order._read_group(

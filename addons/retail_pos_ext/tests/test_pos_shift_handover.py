@@ -1,4 +1,6 @@
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -62,6 +64,25 @@ class TestPosShiftHandover(RetailPosHttpCommon):
         # a cashier sees only their own handovers
         self.assertEqual(
             self.Handover.with_user(self.second_cashier).search([]).ids, [other["id"]]
+        )
+
+    def test_first_handover_covers_the_cashiers_day_not_the_whole_session(self):
+        session = self._open_session()
+        cash = self.cash_method
+        three_days_ago = fields.Datetime.now() - timedelta(days=3)
+        session.start_at = three_days_ago
+        old = self._sync_order(session, [(self.tea, 7, 10.0)], [(cash, 70.0)])
+        old.date_order = three_days_ago + timedelta(hours=2)
+        self._sync_order(session, [(self.tea, 2, 10.0)], [(cash, 20.0)])
+        summary = self.Handover.with_user(self.pos_user).retail_create_from_ui(
+            session.id, 20.0
+        )
+        self.assertEqual((summary["order_count"], summary["sales_amount"]), (1, 20.0))
+        self.assertEqual(summary["cash_difference"], 0.0)
+        handover = self.Handover.browse(summary["id"])
+        self.assertEqual(
+            handover.date_start,
+            self.Handover.with_user(self.pos_user)._retail_day_start(handover.date),
         )
 
     def test_a_second_handover_starts_where_the_first_ended(self):
