@@ -92,9 +92,9 @@ class RetailStoreOrderLine(models.Model):
         digits="Product Price",
         readonly=True,
         copy=False,
-        help="Price the store pays head office (门店拿货价), set when head office "
-        "approves the order: the company's store supply pricelist, or the product cost "
-        "when the company has none.",
+        help="Price the store pays head office (门店拿货价): the company's store supply "
+        "pricelist, or the product cost when the company has none; shown from the "
+        "request on, settled when head office approves the order.",
     )
     amount = fields.Monetary(compute="_compute_amount", store=True)
 
@@ -239,6 +239,8 @@ class RetailStoreOrderLine(models.Model):
             self._check_approval_rights()
         lines = super().create(vals_list)
         lines._check_order_state({"draft"})
+        # the expected value from the start: priced as head office will settle it
+        lines.sudo()._set_settlement_price()
         return lines
 
     def write(self, vals):
@@ -247,7 +249,18 @@ class RetailStoreOrderLine(models.Model):
             self._check_order_state({"draft", "submitted"})
         if REQUEST_FIELDS & vals.keys():
             self._check_order_state({"draft"})
-        return super().write(vals)
+        result = super().write(vals)
+        if (
+            "price_unit" not in vals
+            and {
+                "product_id",
+                "requested_qty",
+                "approved_qty",
+            }
+            & vals.keys()
+        ):
+            self.sudo()._set_settlement_price()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted_order(self):

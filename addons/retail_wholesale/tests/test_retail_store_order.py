@@ -292,7 +292,10 @@ class TestRetailStoreOrder(RetailCommon):
         order.invalidate_recordset()
         self.assertEqual(order.state, "submitted")
         self.assertEqual(self._line(order, self.apple).approved_qty, 10)
-        self.assertEqual(self._line(order, self.apple).price_unit, 0)
+        # priced as expected (no supply pricelist: at cost), not approved
+        self.assertEqual(
+            self._line(order, self.apple).price_unit, self.apple.standard_price
+        )
         self.assertFalse(order.approved_by_id)
         self.assertFalse(order.procurement_group_id)
         self.assertFalse(
@@ -465,8 +468,12 @@ class TestRetailStoreOrder(RetailCommon):
         )
         self.env.company.retail_store_pricelist_id = pricelist
         order = self._submitted({self.apple: 10, self.pear: 12})
+        # the expected value shows from the request on (总计 before approval)
+        self.assertEqual(self._line(order, self.apple).price_unit, 3.2)
+        self.assertEqual(self._line(order, self.pear).price_unit, 1.8)  # 12 asked
+        self.assertEqual(order.amount_total, 53.6)
         self._line(order, self.pear).with_user(self.buyer).approved_qty = 5
-        self.assertEqual(self._line(order, self.apple).price_unit, 0)
+        self.assertEqual(order.amount_total, 42.0)
         order.with_user(self.buyer).action_approve()
         self.assertEqual(self._line(order, self.apple).price_unit, 3.2)
         # priced for the 5 approved, not the 12 requested
