@@ -421,7 +421,7 @@ class PosOrder(models.Model):
     @api.model
     def _retail_reference_problems(self, order, name, order_fields, found):
         def problem(key, value):
-            return self.env._(
+            return _(
                 "order %(name)s: %(field)s %(value)s is unknown, of another company or "
                 "not this till's",
                 name=name,
