@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -68,6 +69,36 @@ class TestRetailRoles(RetailCommon):
             .create({"partner_id": supplier.id})
         )
         self.assertEqual(order.state, "draft")
+
+    def test_accountant_invoices_a_sale_order(self):
+        """Create Invoice on a sale order (core's wizard) is the accountant's, who has
+        no sales rights."""
+        customer = self.env["res.partner"].create({"name": "Wholesale Customer Ltd"})
+        product = self.env["product.product"].create(
+            {"name": "Invoiced Goods", "type": "consu", "list_price": 12.5}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": 4})
+                ],
+            }
+        )
+        order.action_confirm()
+        accountant = self.role_users["accountant"]
+        context = {"active_model": "sale.order", "active_ids": order.ids}
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_user(accountant)
+            .with_context(**context)
+            .create({"advance_payment_method": "delivered"})
+        )
+        wizard.create_invoices()
+        self.assertEqual(len(order.invoice_ids), 1)
+        self.assertEqual(order.invoice_ids.amount_untaxed, 50.0)
+        self.assertEqual(order.invoice_ids.create_uid, accountant)
+        self.assertEqual(order.invoice_status, "invoiced")
 
     def test_retail_menu_by_role(self):
         def visible(role):
