@@ -100,6 +100,51 @@ class TestRetailRoles(RetailCommon):
         self.assertEqual(order.invoice_ids.create_uid, accountant)
         self.assertEqual(order.invoice_status, "invoiced")
 
+    def test_only_roles_with_stock_rights_validate_transfers(self):
+        """Core lets invoicing users (the accountant) create and write transfers: goods
+        still move only by the hands of those with stock rights."""
+        product = self.env["product.product"].create(
+            {"name": "Shelf Goods", "is_storable": True}
+        )
+        stock = self.hq_warehouse.lot_stock_id
+        self.env["stock.quant"]._update_available_quantity(product, stock, 10)
+        customers = self.env.ref("stock.stock_location_customers")
+
+        def delivery(user):
+            picking = (
+                self.env["stock.picking"]
+                .with_user(user)
+                .create(
+                    {
+                        "picking_type_id": self.hq_warehouse.out_type_id.id,
+                        "location_id": stock.id,
+                        "location_dest_id": customers.id,
+                        "move_ids": [
+                            Command.create(
+                                {
+                                    "name": product.name,
+                                    "product_id": product.id,
+                                    "product_uom_qty": 2,
+                                    "location_id": stock.id,
+                                    "location_dest_id": customers.id,
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            picking.move_ids.write({"quantity": 2, "picked": True})
+            return picking
+
+        picking = delivery(self.role_users["accountant"])
+        with self.assertRaisesRegex(AccessError, "warehouse keeper"):
+            picking.button_validate()
+        self.assertEqual(product.with_context(location=stock.id).qty_available, 10)
+        picking = delivery(self.role_users["keeper"])
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(product.with_context(location=stock.id).qty_available, 8)
+
     def test_retail_menu_by_role(self):
         def visible(role):
             menus = (
