@@ -549,8 +549,10 @@ class DemoChain:
                                 tracking="lot",
                                 use_expiration_date=True,
                                 expiration_time=shelf_life,
-                                use_time=max(shelf_life - 30, 1),
-                                removal_time=max(shelf_life - 7, 1),
+                                # days before the expiry date: best before 30
+                                # days, off the shelves 7 days before it
+                                use_time=30,
+                                removal_time=7,
                                 alert_time=30,
                             )
                         vals_list.append(values)

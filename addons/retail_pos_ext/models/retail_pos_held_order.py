@@ -70,7 +70,8 @@ class RetailPosHeldOrder(models.Model):
 
         ``values``: ``name``, ``note``, ``partner_id``, ``amount_total`` and ``lines``,
         each ``product_id``, ``qty``, ``price_unit``, ``discount``, ``customer_note``,
-        ``lot_names`` (lot-tracked products) and ``retail_markdown_percent``.
+        ``lot_names`` (lot-tracked products), ``retail_markdown_percent`` and
+        ``price_type`` (``original`` when the pricelist gave the price).
         """
         config = self.env["pos.config"].browse(config_id).exists()
         if not config:
@@ -102,6 +103,11 @@ class RetailPosHeldOrder(models.Model):
                 "retail_markdown_percent": float(
                     line.get("retail_markdown_percent") or 0.0
                 ),
+                # "original": the pricelist's price, which follows the pricelist again
+                # on resume; any other price is kept as it was
+                "price_type": "original"
+                if line.get("price_type") == "original"
+                else "manual",
                 # 配件: the accessory line of a book line, linked again on resume
                 "uuid": str(line.get("uuid") or ""),
                 "retail_accessory_parent_uuid": str(

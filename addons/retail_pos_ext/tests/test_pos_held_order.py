@@ -80,6 +80,22 @@ class TestPosHeldOrder(RetailPosHttpCommon):
         with self.assertRaisesRegex(UserError, "already resumed by"):
             held_model.browse(held_id).retail_resume(self.main_pos_config.id)
 
+    def test_held_lines_keep_whether_the_pricelist_gave_their_price(self):
+        """A pricelist's price ("original") follows the pricelist again on resume; a
+        price typed at the till, or sent without saying, stays as it was."""
+        values = self._values()
+        values["lines"][0]["price_type"] = "original"
+        values["lines"][1]["price_type"] = "manual"
+        values["lines"].append(
+            {"product_id": self.tea.id, "qty": 1, "price_unit": 8.0, "price_type": "x"}
+        )
+        held_id = self.HeldOrder.retail_hold(self.main_pos_config.id, values)
+        data = self.HeldOrder.browse(held_id).retail_resume(self.main_pos_config.id)
+        self.assertEqual(
+            [line["price_type"] for line in data["lines"]],
+            ["original", "manual", "manual"],
+        )
+
     def test_held_accessory_lines_keep_their_book_line(self):
         """配件: an accessory line is held with its book line's uuid, so the till
         links it again on resume (the till's side: the books tour)."""

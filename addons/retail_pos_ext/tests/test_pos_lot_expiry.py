@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import RetailPosHttpCommon
@@ -172,6 +173,45 @@ class TestPosLotExpiry(RetailPosHttpCommon):
         self.assertTrue(result["successful"], result)
         self.assertEqual(session.picking_ids.state, "done")
         self.assertEqual(self.milk_later.product_qty, 5)
+
+    def test_cashier_cannot_validate_transfers_outside_the_till(self):
+        """Core's point of sale lets its users create and write transfers: a cashier
+        still moves goods only by selling at the till."""
+        tea = self._create_retail_product("Retail Shelf Tea", 3.0)
+        stock = self.store.lot_stock_id
+        self.env["stock.quant"]._update_available_quantity(tea, stock, 10)
+        customers = self.env.ref("stock.stock_location_customers")
+        Picking = self.env["stock.picking"].with_user(self.pos_user)
+        picking = Picking.create(
+            {
+                "picking_type_id": self.store.out_type_id.id,
+                "location_id": stock.id,
+                "location_dest_id": customers.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": tea.name,
+                            "product_id": tea.id,
+                            "product_uom_qty": 3,
+                            "location_id": stock.id,
+                            "location_dest_id": customers.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.move_ids.write({"quantity": 3, "picked": True})
+        with self.assertRaisesRegex(AccessError, "warehouse keeper"):
+            picking.button_validate()
+        self.assertEqual(picking.state, "assigned")
+        self.assertEqual(tea.with_context(location=stock.id).qty_available, 10)
+        # the till's own sales still move the goods
+        session = self._open_session()
+        order = self._sync_order(
+            session, [(tea, 2, 3.0)], [(self.bank_payment_method, 6.0)]
+        )
+        self.assertEqual(order.picking_ids.state, "done")
+        self.assertEqual(tea.with_context(location=stock.id).qty_available, 8)
 
     def test_expired_lots_are_named(self):
         Line = self.env["pos.order.line"]

@@ -115,5 +115,9 @@ class TestPosMember(RetailPosHttpCommon):
                 (self.member, self.vip_pl, 80.0),
                 (self.shop, self.wholesale_pl, 70.0),
                 (self.env["res.partner"], self.main_pos_config.pricelist_id, 100.0),
+                # held, resumed, then the member was picked
+                (self.member, self.vip_pl, 80.0),
             ],
         )
+        self.assertEqual(orders[-1].lines.price_unit, 80.0)
+        self.assertFalse(orders[-1].retail_review_state)

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL, float_compare
 
 # advisory lock class of the reservations of a product (the second key is its id)
@@ -36,9 +37,26 @@ class StockMove(models.Model):
         return values
 
     def _action_done(self, cancel_backorder=False):
+        self._retail_check_stock_rights()
         moves = super()._action_done(cancel_backorder=cancel_backorder)
         moves._retail_close_store_orders()
         return moves
+
+    def _retail_check_stock_rights(self):
+        """Goods move by the hands of those with stock rights (warehouse keepers, store
+        managers, buyers, head office), or by the system for them (a till's order,
+        with sudo). Core gives point of sale users and invoicing users every right on
+        transfers and moves, with which a cashier or an accountant could otherwise ship
+        goods out of any warehouse over JSON-RPC."""
+        if self.env.su or self.env.user.has_group("stock.group_stock_user"):
+            return
+        raise AccessError(
+            self.env._(
+                "%(user)s may not move goods: validating a transfer needs the rights "
+                "of a warehouse keeper.",
+                user=self.env.user.name,
+            )
+        )
 
     def _action_cancel(self):
         result = super()._action_cancel()

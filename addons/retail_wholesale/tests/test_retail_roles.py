@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -68,6 +69,81 @@ class TestRetailRoles(RetailCommon):
             .create({"partner_id": supplier.id})
         )
         self.assertEqual(order.state, "draft")
+
+    def test_accountant_invoices_a_sale_order(self):
+        """Create Invoice on a sale order (core's wizard) is the accountant's, who has
+        no sales rights."""
+        customer = self.env["res.partner"].create({"name": "Wholesale Customer Ltd"})
+        product = self.env["product.product"].create(
+            {"name": "Invoiced Goods", "type": "consu", "list_price": 12.5}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": 4})
+                ],
+            }
+        )
+        order.action_confirm()
+        accountant = self.role_users["accountant"]
+        context = {"active_model": "sale.order", "active_ids": order.ids}
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_user(accountant)
+            .with_context(**context)
+            .create({"advance_payment_method": "delivered"})
+        )
+        wizard.create_invoices()
+        self.assertEqual(len(order.invoice_ids), 1)
+        self.assertEqual(order.invoice_ids.amount_untaxed, 50.0)
+        self.assertEqual(order.invoice_ids.create_uid, accountant)
+        self.assertEqual(order.invoice_status, "invoiced")
+
+    def test_only_roles_with_stock_rights_validate_transfers(self):
+        """Core lets invoicing users (the accountant) create and write transfers: goods
+        still move only by the hands of those with stock rights."""
+        product = self.env["product.product"].create(
+            {"name": "Shelf Goods", "is_storable": True}
+        )
+        stock = self.hq_warehouse.lot_stock_id
+        self.env["stock.quant"]._update_available_quantity(product, stock, 10)
+        customers = self.env.ref("stock.stock_location_customers")
+
+        def delivery(user):
+            picking = (
+                self.env["stock.picking"]
+                .with_user(user)
+                .create(
+                    {
+                        "picking_type_id": self.hq_warehouse.out_type_id.id,
+                        "location_id": stock.id,
+                        "location_dest_id": customers.id,
+                        "move_ids": [
+                            Command.create(
+                                {
+                                    "name": product.name,
+                                    "product_id": product.id,
+                                    "product_uom_qty": 2,
+                                    "location_id": stock.id,
+                                    "location_dest_id": customers.id,
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            picking.move_ids.write({"quantity": 2, "picked": True})
+            return picking
+
+        picking = delivery(self.role_users["accountant"])
+        with self.assertRaisesRegex(AccessError, "warehouse keeper"):
+            picking.button_validate()
+        self.assertEqual(product.with_context(location=stock.id).qty_available, 10)
+        picking = delivery(self.role_users["keeper"])
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(product.with_context(location=stock.id).qty_available, 8)
 
     def test_retail_menu_by_role(self):
         def visible(role):

@@ -3,6 +3,7 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import * as TextInputPopup from "@point_of_sale/../tests/tours/utils/text_input_popup_util";
 import { registry } from "@web/core/registry";
 
 function findCustomer(search, name, grade) {
@@ -47,6 +48,37 @@ registry.category("web_tour.tours").add("retail_pos_ext_member_pricelist_tour", 
             sellRiceAt("70.00"),
             // without a customer, the till's own price
             sellRiceAt("100.00"),
+            // held while the member looks for their card, resumed, then the member is
+            // picked: their grade's price applies to the resumed line too
+            ProductScreen.addOrderline("Retail Member Rice", "1"),
+            ProductScreen.totalAmountIs("100.00"),
+            {
+                content: "hold the order (挂单)",
+                trigger: ".control-buttons .retail-hold-button",
+                run: "click",
+            },
+            Dialog.is({ title: "Hold Order" }),
+            TextInputPopup.inputText("Member basket"),
+            Dialog.confirm("Apply"),
+            ProductScreen.orderIsEmpty(),
+            {
+                content: "list the held orders (取单)",
+                trigger: ".control-buttons .retail-held-orders-button",
+                run: "click",
+            },
+            {
+                content: "resume the held order",
+                trigger: ".selection-item:contains('Member basket')",
+                run: "click",
+            },
+            ProductScreen.totalAmountIs("100.00"),
+            findCustomer("VIP-0002", "Retail Member Wang", "Retail VIP"),
+            ProductScreen.totalAmountIs("80.00"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.receiptIsThere(),
+            ReceiptScreen.clickNextOrder(),
             Chrome.endTour(),
         ].flat(),
 });

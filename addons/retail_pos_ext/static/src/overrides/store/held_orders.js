@@ -29,6 +29,9 @@ patch(PosStore.prototype, {
                         .map((lot) => lot.lot_name)
                         .filter(Boolean),
                     retail_markdown_percent: line.retail_markdown_percent || 0,
+                    // a price the pricelist gave follows the pricelist again on resume
+                    // (a member picked then buys at their grade's price)
+                    price_type: line.price_type,
                     // 配件: an accessory line finds its book line again on resume
                     uuid: line.uuid,
                     retail_accessory_parent_uuid: line.retail_accessory_parent_uuid || "",
@@ -138,6 +141,18 @@ patch(PosStore.prototype, {
         return await this.retailRestoreHeldOrder(data);
     },
 
+    /**
+     * A line comes back at its held price, which the till would keep whatever happens
+     * next (a line added with a price is "manual"); a price the pricelist gave when the
+     * order was held follows the pricelist again, so that a member picked after resuming
+     * buys at their grade's price. Manual prices and markdowns stay.
+     */
+    retailRestorePriceType(orderLine, heldLine) {
+        if (orderLine && heldLine.price_type === "original" && !heldLine.retail_markdown_percent) {
+            orderLine.price_type = "original";
+        }
+    },
+
     async retailRestoreHeldOrder(data) {
         const missing = [
             ...new Set(data.lines.map((line) => line.product_id)),
@@ -175,6 +190,7 @@ patch(PosStore.prototype, {
                     if (line.customer_note) {
                         accessory.set_customer_note(line.customer_note);
                     }
+                    this.retailRestorePriceType(accessory, line);
                     restored[line.uuid] = accessory;
                     continue;
                 }
@@ -213,8 +229,10 @@ patch(PosStore.prototype, {
                 book ? { merge: false } : {},
                 false
             );
+            const restoredLine = order.get_selected_orderline();
+            this.retailRestorePriceType(restoredLine, line);
             if (line.uuid) {
-                restored[line.uuid] = order.get_selected_orderline();
+                restored[line.uuid] = restoredLine;
             }
         }
         this.numberBuffer.reset();
