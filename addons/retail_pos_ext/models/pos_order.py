@@ -419,15 +419,19 @@ class PosOrder(models.Model):
         )
 
     @api.model
+    def _retail_reference_problem(self, name, key, value):
+        return _(
+            "order %(name)s: %(field)s %(value)s is unknown, of another company or "
+            "not this till's",
+            name=name,
+            field=key,
+            value=value,
+        )
+
+    @api.model
     def _retail_reference_problems(self, order, name, order_fields, found):
         def problem(key, value):
-            return _(
-                "order %(name)s: %(field)s %(value)s is unknown, of another company or "
-                "not this till's",
-                name=name,
-                field=key,
-                value=value,
-            )
+            return self._retail_reference_problem(name, key, value)
 
         session = found["pos.session"].get(order["session_id"])
         if not session:
