@@ -100,7 +100,8 @@ class RetailSalesReport(models.Model):
         ],
         "pos.session": ["config_id"],
         "pos.config": ["retail_warehouse_id"],
-        "stock.move": ["sale_line_id", "product_id"],
+        "stock.move": ["sale_line_id", "product_id", "location_id", "location_dest_id"],
+        "stock.location": ["usage"],
         "stock.valuation.layer": ["stock_move_id", "quantity", "value"],
         "res.partner": ["retail_grade_id"],
         "product.product": ["product_tmpl_id", "standard_price"],
@@ -292,9 +293,11 @@ class RetailSalesReport(models.Model):
     @api.model
     def _sale_moves_join(self, since=None):
         """Join ``moved``: per sale line ``l``, the quantity (in the product's unit)
-        and the value in company currency of its done moves of the line's product,
-        from their valuation layers with the signs reversed: deliveries count
-        positive, customer returns negative.
+        and the value in company currency of its done moves of the line's product
+        to or from a customer, from their valuation layers with the signs reversed:
+        deliveries count positive, customer returns negative. Other moves of the
+        line are left out: a receipt bought for it (make to order, whose moves core
+        links to the sale line) brings goods in, it does not sell them.
 
         For the whole history (the nightly refresh) all the layers are grouped per
         line at once; for the few lines read live (orders from ``since``) each line
@@ -307,8 +310,11 @@ class RetailSalesReport(models.Model):
                 LEFT JOIN LATERAL (
                     SELECT -SUM(v.quantity) AS qty, -SUM(v.value) AS value
                       FROM stock_move m
+                      JOIN stock_location src ON src.id = m.location_id
+                      JOIN stock_location dest ON dest.id = m.location_dest_id
                       JOIN stock_valuation_layer v ON v.stock_move_id = m.id
                      WHERE m.sale_line_id = l.id AND m.product_id = l.product_id
+                       AND 'customer' IN (src.usage, dest.usage)
                 ) moved ON TRUE
                 """
             )
@@ -320,8 +326,11 @@ class RetailSalesReport(models.Model):
                        -SUM(v.quantity) AS qty,
                        -SUM(v.value) AS value
                   FROM stock_move m
+                  JOIN stock_location src ON src.id = m.location_id
+                  JOIN stock_location dest ON dest.id = m.location_dest_id
                   JOIN stock_valuation_layer v ON v.stock_move_id = m.id
                  WHERE m.sale_line_id IS NOT NULL
+                   AND 'customer' IN (src.usage, dest.usage)
               GROUP BY m.sale_line_id, m.product_id
             ) moved ON moved.sale_line_id = l.id AND moved.product_id = l.product_id
             """

@@ -70,8 +70,10 @@ class SalesCostCommon(RetailCommon):
         picking._action_done()
 
     @classmethod
-    def _receive(cls, quantity, price):
-        """A receipt from a supplier into the store at ``price`` a unit."""
+    def _receive(cls, quantity, price, sale_line=None):
+        """A receipt from a supplier into the store at ``price`` a unit, bought for
+        ``sale_line`` when given (as core links a make-to-order purchase's receipt
+        to the sale line)."""
         stock = cls.store_warehouse.lot_stock_id
         supplier = cls.env.ref("stock.stock_location_suppliers")
         picking = cls.env["stock.picking"].create(
@@ -86,6 +88,7 @@ class SalesCostCommon(RetailCommon):
                             "product_id": cls.product.id,
                             "product_uom_qty": quantity,
                             "price_unit": price,
+                            "sale_line_id": sale_line.id if sale_line else False,
                             "location_id": supplier.id,
                             "location_dest_id": stock.id,
                         }
@@ -264,8 +267,9 @@ class TestRetailSalesCost(SalesCostCommon):
         # 5 ordered, 3 delivered at 6.00, 2 to deliver at the current cost
         partly = self._sale(5, 10.0, delivered=3)
         self.assertEqual(self._figures(self.manager, partly), (5, 50, 30, 20))
-        # 1 left at 6.00 + 19 at 9.00: 177 / 20 = 8.85
-        self._receive(19, 9.0)
+        # 1 left at 6.00 + 19 at 9.00: 177 / 20 = 8.85, received for this order
+        # (make to order): goods in, not a sale, the line's cost is the same
+        self._receive(19, 9.0, sale_line=partly.order_line)
         self.assertEqual(self.product.standard_price, 8.85)
         self.assertEqual(self._figures(self.manager, partly), (5, 50, 35.7, 14.3))
         # 1 ordered, 2 delivered at 8.85: the cost of the one ordered
