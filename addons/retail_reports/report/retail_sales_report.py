@@ -304,19 +304,24 @@ class RetailSalesReport(models.Model):
         looks its moves up through the indexes on ``stock_move.sale_line_id`` and
         ``stock_valuation_layer.stock_move_id``, rather than scanning every sale line
         a second time."""
+        # the customer locations are looked up once (hashed), not joined per move
+        customer = SQL(
+            """(m.location_id IN %(customers)s
+                OR m.location_dest_id IN %(customers)s)""",
+            customers=SQL("(SELECT id FROM stock_location WHERE usage = 'customer')"),
+        )
         if since:
             return SQL(
                 """
                 LEFT JOIN LATERAL (
                     SELECT -SUM(v.quantity) AS qty, -SUM(v.value) AS value
                       FROM stock_move m
-                      JOIN stock_location src ON src.id = m.location_id
-                      JOIN stock_location dest ON dest.id = m.location_dest_id
                       JOIN stock_valuation_layer v ON v.stock_move_id = m.id
                      WHERE m.sale_line_id = l.id AND m.product_id = l.product_id
-                       AND 'customer' IN (src.usage, dest.usage)
+                       AND %s
                 ) moved ON TRUE
-                """
+                """,
+                customer,
             )
         return SQL(
             """
@@ -326,14 +331,12 @@ class RetailSalesReport(models.Model):
                        -SUM(v.quantity) AS qty,
                        -SUM(v.value) AS value
                   FROM stock_move m
-                  JOIN stock_location src ON src.id = m.location_id
-                  JOIN stock_location dest ON dest.id = m.location_dest_id
                   JOIN stock_valuation_layer v ON v.stock_move_id = m.id
-                 WHERE m.sale_line_id IS NOT NULL
-                   AND 'customer' IN (src.usage, dest.usage)
+                 WHERE m.sale_line_id IS NOT NULL AND %s
               GROUP BY m.sale_line_id, m.product_id
             ) moved ON moved.sale_line_id = l.id AND moved.product_id = l.product_id
-            """
+            """,
+            customer,
         )
 
     @api.model
