@@ -70,13 +70,31 @@ def product_ranking_abc_30_days(env):
 @setup
 def sales_deliveries(env):
     """Every generated sale line delivered from its order's warehouse to the customer
-    on the order's date: a done stock move, its move line and its valuation layer
-    (quantity and value at the product's cost), as deliveries leave them; what the
-    stock turnover analysis reads."""
+    on the order's date: a done stock move linked to its sale line, its move line and
+    its valuation layer (quantity and value at the product's cost), as deliveries leave
+    them; what the stock turnover analysis and the sales fact's cost read. Deliveries
+    of an earlier version of this set-up, not linked to their sale lines, are made
+    again."""
     cr = env.cr
-    cr.execute("SELECT 1 FROM stock_move WHERE name = 'Bench sale delivery' LIMIT 1")
-    if cr.fetchone():
+    cr.execute(
+        "SELECT sale_line_id IS NOT NULL FROM stock_move"
+        " WHERE name = 'Bench sale delivery' LIMIT 1"
+    )
+    done = cr.fetchone()
+    if done and done[0]:
         return
+    if done:
+        cr.execute(
+            """
+            DELETE FROM stock_valuation_layer
+             WHERE stock_move_id IN (SELECT id FROM stock_move
+                                      WHERE name = 'Bench sale delivery');
+            DELETE FROM stock_move_line
+             WHERE move_id IN (SELECT id FROM stock_move
+                                WHERE name = 'Bench sale delivery');
+            DELETE FROM stock_move WHERE name = 'Bench sale delivery';
+            """
+        )
     company = env["res.company"].search([], order="id", limit=1)
     customers = env.ref("stock.stock_location_customers").id
     cr.execute(
@@ -84,12 +102,13 @@ def sales_deliveries(env):
         INSERT INTO stock_move
             (name, product_id, product_uom, product_uom_qty, product_qty, quantity,
              location_id, location_dest_id, company_id, state, procure_method, date,
-             picking_type_id, warehouse_id, create_uid, write_uid, create_date,
-             write_date)
+             picking_type_id, warehouse_id, sale_line_id, create_uid, write_uid,
+             create_date, write_date)
         SELECT 'Bench sale delivery', sol.product_id, sol.product_uom,
                sol.product_uom_qty, sol.product_uom_qty, sol.product_uom_qty,
                w.lot_stock_id, %(customers)s, %(company)s, 'done', 'make_to_stock',
-               so.date_order, w.out_type_id, w.id, 1, 1, so.date_order, so.date_order
+               so.date_order, w.out_type_id, w.id, sol.id, 1, 1, so.date_order,
+               so.date_order
           FROM sale_order_line sol
           JOIN sale_order so ON so.id = sol.order_id
           JOIN stock_warehouse w ON w.id = so.warehouse_id
@@ -129,6 +148,10 @@ def sales_deliveries(env):
         """
     )
     cr.execute("ANALYZE stock_move, stock_move_line, stock_valuation_layer")
+    # the nightly refresh would carry the deliveries' cost into the sales history
+    from generate import refresh_sales_history
+
+    refresh_sales_history(cr, lambda msg: None)
 
 
 def _days_to_today(env, days):

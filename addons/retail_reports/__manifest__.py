@@ -7,7 +7,13 @@
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
-    "depends": ["retail_wholesale", "retail_pos_ext", "point_of_sale"],
+    "depends": [
+        "retail_wholesale",
+        "retail_pos_ext",
+        "point_of_sale",
+        "sale_stock",
+        "stock_account",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "security/retail_sales_report_security.xml",

@@ -18,18 +18,37 @@ COST_GROUPS = (
 class RetailSalesReport(models.Model):
     """One row per sold line: confirmed sale order lines and paid POS order lines.
 
-    Revenue is the untaxed line amount in the company currency. Cost is the quantity
-    (in the product's unit) times the product's cost price (``standard_price``) in the
-    company: the same definition for wholesale and POS lines, so that margins compare
-    across channels.
+    Revenue is the untaxed line amount in the company currency. Cost is the cost of
+    the goods on the day they moved, in the company currency, for the line's quantity
+    (so that revenue and cost are those of the same quantity):
+
+    - POS lines: the cost core records on the line (``total_cost``, in the order's
+      currency), computed when the order's goods leave (in real time) or when the
+      session closes (stock updated at closing, average and FIFO costs). A refund
+      line's is the cost the goods came back at. Until the line's cost is computed
+      (``is_total_cost_computed``), the quantity times the product's current cost
+      (``standard_price``) stands in for it.
+    - Wholesale lines: the value of the stock valuation layers of the line's done
+      moves (``stock_move.sale_line_id``): what the deliveries took out of stock less
+      what customer returns brought back, at the cost they came back at. The ordered
+      quantity not delivered (yet, or again after a return) is costed at the
+      product's current cost, until it leaves; when more was delivered than ordered,
+      the delivered value is pro-rated to the ordered quantity. A line without
+      valued moves (services, consumables, nothing delivered yet) is costed at the
+      current cost, as before its delivery. Only moves of the line's own product
+      count (a kit's components do not).
+
+    So a past sale keeps its margin when costs change later (average costing moves
+    the cost with every receipt); what changes is the cost of quantities not
+    delivered yet.
 
     History comes from a materialized view, ``retail_sales_fact``, refreshed every night
     (and from the analysis' Refresh button): orders dated before its cutoff (the day of
     the refresh minus ``FACT_SAFETY_DAYS``) are read from it, later ones straight from
     the order lines. Grouping a million lines so takes well under two seconds, where
     joining them live takes three to four; the price is that a change to an order
-    older than the cutoff (a late cancellation, a new cost price) shows after the next
-    refresh. Before the first refresh everything is read live.
+    older than the cutoff (a late cancellation or delivery, a return) shows after the
+    next refresh. Before the first refresh everything is read live.
     """
 
     _name = "retail.sales.report"
@@ -71,9 +90,19 @@ class RetailSalesReport(models.Model):
             "partner_id",
             "currency_rate",
         ],
-        "pos.order.line": ["order_id", "product_id", "qty", "price_subtotal"],
+        "pos.order.line": [
+            "order_id",
+            "product_id",
+            "qty",
+            "price_subtotal",
+            "total_cost",
+            "is_total_cost_computed",
+        ],
         "pos.session": ["config_id"],
         "pos.config": ["retail_warehouse_id"],
+        "stock.move": ["sale_line_id", "product_id", "location_id", "location_dest_id"],
+        "stock.location": ["usage"],
+        "stock.valuation.layer": ["stock_move_id", "quantity", "value"],
         "res.partner": ["retail_grade_id"],
         "product.product": ["product_tmpl_id", "standard_price"],
         "product.template": ["categ_id", "retail_brand_id", "uom_id"],
@@ -105,7 +134,13 @@ class RetailSalesReport(models.Model):
     brand_id = fields.Many2one("retail.brand", readonly=True)
     quantity = fields.Float(readonly=True)
     revenue = fields.Monetary(readonly=True)
-    cost = fields.Monetary(readonly=True, groups=COST_GROUPS)
+    cost = fields.Monetary(
+        readonly=True,
+        groups=COST_GROUPS,
+        help="Cost of the goods on the day they left stock, less returns at the cost "
+        "they came back at; a quantity not delivered yet at the product's current "
+        "cost.",
+    )
     margin = fields.Monetary(readonly=True, groups=COST_GROUPS)
 
     @property
@@ -215,16 +250,10 @@ class RetailSalesReport(models.Model):
                    p.product_tmpl_id,
                    t.categ_id,
                    t.retail_brand_id AS brand_id,
-                   l.product_uom_qty / u.factor * u2.factor AS quantity,
-                   l.price_subtotal / COALESCE(NULLIF(s.currency_rate, 0), 1.0)
-                       AS revenue,
-                   l.product_uom_qty / u.factor * u2.factor
-                       * COALESCE((p.standard_price->>s.company_id::text)::numeric, 0)
-                       AS cost,
-                   l.price_subtotal / COALESCE(NULLIF(s.currency_rate, 0), 1.0)
-                       - l.product_uom_qty / u.factor * u2.factor
-                       * COALESCE((p.standard_price->>s.company_id::text)::numeric, 0)
-                       AS margin
+                   line.qty AS quantity,
+                   line.revenue,
+                   line.cost,
+                   line.revenue - line.cost AS margin
               FROM sale_order_line l
               JOIN sale_order s ON s.id = l.order_id
               LEFT JOIN res_company c ON c.id = s.company_id
@@ -232,12 +261,82 @@ class RetailSalesReport(models.Model):
               JOIN product_template t ON t.id = p.product_tmpl_id
               JOIN uom_uom u ON u.id = l.product_uom
               JOIN uom_uom u2 ON u2.id = t.uom_id
+              %(moved)s
+        CROSS JOIN LATERAL (
+                SELECT l.product_uom_qty / u.factor * u2.factor AS qty,
+                       COALESCE((p.standard_price->>s.company_id::text)::numeric, 0)
+                           AS unit_cost
+               ) ordered
+        CROSS JOIN LATERAL (
+                SELECT ordered.qty,
+                       l.price_subtotal / COALESCE(NULLIF(s.currency_rate, 0), 1.0)
+                           AS revenue,
+                       CASE WHEN moved.qty <> 0
+                                 AND ordered.qty / moved.qty BETWEEN 0 AND 1
+                            -- more delivered than ordered: the ordered share
+                            THEN moved.value * ordered.qty / moved.qty
+                            -- what left (less returns) + the rest at today's cost
+                            ELSE COALESCE(moved.value, 0)
+                                 + (ordered.qty - COALESCE(moved.qty, 0))
+                                   * ordered.unit_cost
+                       END AS cost
+               ) line
              WHERE s.state = 'sale'
                AND l.display_type IS NULL
                AND l.is_downpayment IS NOT TRUE
-               %s
+               %(since)s
             """,
-            SQL("AND s.date_order >= %s", since) if since else SQL(),
+            moved=self._sale_moves_join(since),
+            since=SQL("AND s.date_order >= %s", since) if since else SQL(),
+        )
+
+    @api.model
+    def _sale_moves_join(self, since=None):
+        """Join ``moved``: per sale line ``l``, the quantity (in the product's unit)
+        and the value in company currency of its done moves of the line's product
+        to or from a customer, from their valuation layers with the signs reversed:
+        deliveries count positive, customer returns negative. Other moves of the
+        line are left out: a receipt bought for it (make to order, whose moves core
+        links to the sale line) brings goods in, it does not sell them.
+
+        For the whole history (the nightly refresh) all the layers are grouped per
+        line at once; for the few lines read live (orders from ``since``) each line
+        looks its moves up through the indexes on ``stock_move.sale_line_id`` and
+        ``stock_valuation_layer.stock_move_id``, rather than scanning every sale line
+        a second time."""
+        # the customer locations are looked up once (hashed), not joined per move
+        customer = SQL(
+            """(m.location_id IN %(customers)s
+                OR m.location_dest_id IN %(customers)s)""",
+            customers=SQL("(SELECT id FROM stock_location WHERE usage = 'customer')"),
+        )
+        if since:
+            return SQL(
+                """
+                LEFT JOIN LATERAL (
+                    SELECT -SUM(v.quantity) AS qty, -SUM(v.value) AS value
+                      FROM stock_move m
+                      JOIN stock_valuation_layer v ON v.stock_move_id = m.id
+                     WHERE m.sale_line_id = l.id AND m.product_id = l.product_id
+                       AND %s
+                ) moved ON TRUE
+                """,
+                customer,
+            )
+        return SQL(
+            """
+            LEFT JOIN (
+                SELECT m.sale_line_id,
+                       m.product_id,
+                       -SUM(v.quantity) AS qty,
+                       -SUM(v.value) AS value
+                  FROM stock_move m
+                  JOIN stock_valuation_layer v ON v.stock_move_id = m.id
+                 WHERE m.sale_line_id IS NOT NULL AND %s
+              GROUP BY m.sale_line_id, m.product_id
+            ) moved ON moved.sale_line_id = l.id AND moved.product_id = l.product_id
+            """,
+            customer,
         )
 
     @api.model
@@ -260,14 +359,9 @@ class RetailSalesReport(models.Model):
                    t.categ_id,
                    t.retail_brand_id AS brand_id,
                    l.qty AS quantity,
-                   l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
-                       AS revenue,
-                   l.qty * COALESCE((p.standard_price->>o.company_id::text)::numeric, 0)
-                       AS cost,
-                   l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
-                       - l.qty
-                       * COALESCE((p.standard_price->>o.company_id::text)::numeric, 0)
-                       AS margin
+                   line.revenue,
+                   line.cost,
+                   line.revenue - line.cost AS margin
               FROM pos_order_line l
               JOIN pos_order o ON o.id = l.order_id
               LEFT JOIN res_company c ON c.id = o.company_id
@@ -276,6 +370,19 @@ class RetailSalesReport(models.Model):
               JOIN product_product p ON p.id = l.product_id
               JOIN product_template t ON t.id = p.product_tmpl_id
               LEFT JOIN res_partner partner ON partner.id = o.partner_id
+        CROSS JOIN LATERAL (
+                SELECT l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
+                           AS revenue,
+                       -- core's cost of the line, in the order's currency; until
+                       -- it is computed, the product's current cost
+                       CASE WHEN l.is_total_cost_computed
+                            THEN l.total_cost::numeric
+                                 / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
+                            ELSE l.qty
+                                 * COALESCE((p.standard_price->>o.company_id::text)
+                                            ::numeric, 0)
+                       END AS cost
+               ) line
              WHERE o.state IN ('paid', 'done', 'invoiced')
                %s
             """,

@@ -10,3 +10,4 @@ from . import test_retail_store_performance
 from . import test_retail_stock_analyses
 from . import test_purchase_analysis
 from . import test_statement_company
+from . import test_retail_sales_cost
