@@ -227,16 +227,6 @@ def close_session(cashier, session_id, counted_cash):
 
 
 # ------------------------------------------------------------------ stock
-def pickings_of(chain, origin_field, record_id, model):
-    ids = chain.admin(model, "read", [record_id], [origin_field])[0][origin_field]
-    return chain.admin(
-        "stock.picking",
-        "read",
-        ids,
-        ["state", "picking_type_id", "location_id", "location_dest_id", "move_ids"],
-    )
-
-
 def validate_picking(user, picking_id, lots=None):
     """Validate a transfer as a warehouse user does: the reserved quantities (or, for a
     receipt of tracked goods, the lots given per product: {product id: [(lot name,
@@ -357,11 +347,9 @@ def invoice_delivered(accountant, sale_order_id):
     return draft[0]
 
 
-def register_payment(accountant, move_ids, journal_id=None):
+def register_payment(accountant, move_ids):
     """Register Payment on invoices or bills, one payment each, today."""
     values = {"payment_date": today(), "group_payment": False}
-    if journal_id:
-        values["journal_id"] = journal_id
     context = {"active_model": "account.move", "active_ids": move_ids}
     wizard = accountant("account.payment.register", "create", values, context=context)
     accountant(
