@@ -21,6 +21,7 @@ class Chain:
     def __init__(self, server):
         self.server = server
         self._clients = {}
+        self._tax_rates = {}
         self.admin = self.user("admin")
 
     def user(self, login):
@@ -45,27 +46,33 @@ class Chain:
     def partner(self, name):
         return self.admin("res.partner", "search", [("name", "=", name)])[0]
 
+    PRODUCT_FIELDS = [
+        "display_name",
+        "lst_price",
+        "taxes_id",
+        "tracking",
+        "standard_price",
+        "retail_bundle_qty",
+        "retail_case_bundles",
+        "categ_id",
+    ]
+
     def product(self, product_id):
-        return self.admin(
-            "product.product",
-            "read",
-            [product_id],
-            [
-                "display_name",
-                "lst_price",
-                "taxes_id",
-                "tracking",
-                "standard_price",
-                "retail_bundle_qty",
-                "retail_case_bundles",
-                "categ_id",
-            ],
-        )[0]
+        return self.products([product_id])[0]
+
+    def products(self, product_ids):
+        return self.admin("product.product", "read", product_ids, self.PRODUCT_FIELDS)
 
     def tax_rate(self, tax_ids):
-        taxes = self.admin("account.tax", "read", tax_ids, ["amount", "price_include"])
-        assert not any(tax["price_include"] for tax in taxes)
-        return sum(tax["amount"] for tax in taxes)
+        """The rate of taxes excluded from the price (the demo chain's VAT)."""
+        key = tuple(sorted(tax_ids))
+        if key not in self._tax_rates:
+            taxes = self.admin(
+                "account.tax", "read", list(key), ["amount", "price_include"]
+            )
+            assert not any(tax["price_include"] for tax in taxes)
+            self._tax_rates[key] = sum(tax["amount"] for tax in taxes)
+        return self._tax_rates[key]
 
     def on_hand(self, product_id, location_id, lot_id=None):
         """Quantity of the product (and lot) in the location and its children."""
