@@ -8,7 +8,15 @@ Chromium). Steps, each counted in the summary:
    tour of the addons (a skipped test or tour counts as a failure); then the translations:
    each .pot matches what the addons export and every zh_CN term is translated;
 3. end-to-end: ``tests/e2e`` with pytest, which loads the demo chain into that database,
-   starts a server and drives it over JSON-RPC and in Chromium.
+   starts a server and drives it over JSON-RPC and in Chromium;
+4. core: core's test suites of the modules we extend, with our addons installed and
+   loaded, on a database with Odoo's demo data (``tests/run_core.py``); a failure not
+   listed in ``tests/core_divergences.toml`` fails the step. ``core-tours`` runs core's
+   browser tours (point of sale, its loyalty programs, stock) the same way;
+   ``core-vanilla`` and ``core-vanilla-tours`` run them without our addons.
+
+``run_all.py [STEP...]`` runs the given steps only (lint, addons, e2e, core, core-tours,
+core-vanilla, core-vanilla-tours).
 
 The last line reads ``N passed, N failed`` (``, N skipped`` when some were skipped); the
 exit code is 0 only when nothing failed and nothing was skipped.
@@ -23,6 +31,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import run_core
 from odoo_cli import ADDONS, ROOT, odoo_cmd
 
 LOG_DIR = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
@@ -226,6 +235,18 @@ def run_e2e(tally, db):
     )
 
 
+def run_core_suites(tally, parts, vanilla):
+    counts, problems, _seconds = run_core.run(parts, vanilla=vanilla)
+    # core's own skips (a module it wants is not installed, a feature it parks) are
+    # reported by run_core; a tour skipped for want of a browser is among the problems
+    tally.add(
+        f"core {'vanilla ' if vanilla else ''}{' and '.join(parts)} tests",
+        passed=counts["passed"],
+        failed=len(problems),
+        problems=problems,
+    )
+
+
 def drop_db(db):
     subprocess.run(["dropdb", "--if-exists", db], check=False)
 
@@ -234,7 +255,7 @@ def main():
     LOG_DIR.mkdir(exist_ok=True)
     tally = Tally()
     db = f"rw_test_{os.getpid()}"
-    only = set(sys.argv[1:]) or {"lint", "addons", "e2e"}
+    only = set(sys.argv[1:]) or {"lint", "addons", "e2e", "core"}
     started = time.time()
     try:
         if "lint" in only:
@@ -253,6 +274,14 @@ def main():
     finally:
         if not os.environ.get("RW_KEEP_DB"):
             drop_db(db)
+    for prefix, vanilla in (("core", False), ("core-vanilla", True)):
+        parts = [
+            part
+            for part, step in (("plain", prefix), ("tours", f"{prefix}-tours"))
+            if step in only
+        ]
+        if parts:
+            run_core_suites(tally, parts, vanilla)
     for problem in tally.problems:
         print(f"[retail] problem: {problem}")
     print(f"[retail] total time {time.time() - started:.0f}s")

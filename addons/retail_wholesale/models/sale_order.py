@@ -217,14 +217,15 @@ class SaleOrder(models.Model):
             and self.company_id.account_use_credit_limit
             and not self.retail_credit_approved_by_id
         ):
-            # credit and credit_to_invoice are not stored: drop what this transaction cached
-            self.partner_id.commercial_partner_id.invalidate_recordset(
-                ["credit", "credit_to_invoice"]
-            )
+            # credit and credit_to_invoice are not stored: read them afresh, and leave
+            # nothing cached, since confirming this order changes them
+            partner = self.partner_id.commercial_partner_id
+            partner.invalidate_recordset(["credit", "credit_to_invoice"])
             warning = self.env["account.move"]._build_credit_warning_message(
                 self.sudo(),
                 current_amount=self.amount_total / (self.currency_rate or 1.0),
             )
+            partner.invalidate_recordset(["credit", "credit_to_invoice"])
             if warning:
                 problems.append(("credit", warning))
         return problems

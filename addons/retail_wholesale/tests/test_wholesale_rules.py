@@ -107,6 +107,12 @@ class TestWholesaleRules(RetailCommon):
         second.action_confirm()
         self.assertEqual(second.state, "sale")
 
+    def test_credit_to_invoice_counts_the_order_just_confirmed(self):
+        self.env.company.account_use_credit_limit = True
+        self.shop.credit_limit = 5000.0
+        self._order(10).action_confirm()  # 1000, checked against the limit first
+        self.assertEqual(self.shop.credit_to_invoice, 1000.0)
+
     def test_no_credit_check_when_the_company_does_not_use_limits(self):
         self.env.company.account_use_credit_limit = False
         self.shop.credit_limit = 10.0
