@@ -405,7 +405,13 @@ class PosOrder(models.Model):
                 wanted[model].add(order.get(key))
             for line in self._retail_payload_values(order, "lines"):
                 wanted["product.product"].add(line.get("product_id"))
-        found = {}
+        lot_names = {
+            pack_lot.get("lot_name")
+            for order in orders
+            for line in self._retail_payload_values(order, "lines")
+            for pack_lot in self._retail_payload_values(line, "pack_lot_ids")
+        }
+        found = {"stock.lot": self._retail_known_lots(lot_names)}
         for model, ids in wanted.items():
             ids = [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
             records = (
@@ -417,6 +423,50 @@ class PosOrder(models.Model):
         return lambda order, name: self._retail_reference_problems(
             order, name, order_fields, found
         )
+
+    @api.model
+    def _retail_known_lots(self, names):
+        """{(product id, lot name): {company id}} of the lots named, whoever may read
+        them: a cashier has no stock rights, and the answer only says what exists."""
+        names = [n for n in names if isinstance(n, str) and n]
+        if not names:
+            return {}
+        known = defaultdict(set)
+        for lot in (
+            self.env["stock.lot"]
+            .sudo()
+            .search_fetch([("name", "in", names)], ["name", "product_id", "company_id"])
+        ):
+            known[lot.product_id.id, lot.name].add(lot.company_id.id)
+        return known
+
+    @api.model
+    def _retail_lot_problems(self, order, session, found, problem):
+        """The lots of the order's lines that the till's picking cannot use: a lot of
+        another product or company, or a new lot where the till's operation type does
+        not create lots (a lot typed by mistake would leave the goods in the store)."""
+        creates = session.config_id.picking_type_id.use_create_lots
+        products = found["product.product"]
+        problems = []
+        for line in self._retail_payload_values(order, "lines"):
+            product = products.get(line.get("product_id"))
+            if not product or product.tracking == "none":
+                continue
+            for pack_lot in self._retail_payload_values(line, "pack_lot_ids"):
+                lot_name = pack_lot.get("lot_name")
+                if not lot_name:
+                    continue
+                if not isinstance(lot_name, str):
+                    problems.append(problem("lot_name", lot_name))
+                    continue
+                companies = found["stock.lot"].get((product.id, lot_name))
+                if companies is None and creates:
+                    continue
+                if not companies or not (companies & {False, session.company_id.id}):
+                    problems.append(
+                        problem("lot_name", f"{lot_name} ({product.display_name})")
+                    )
+        return problems
 
     @api.model
     def _retail_reference_problem(self, name, key, value):
@@ -461,6 +511,7 @@ class PosOrder(models.Model):
             for key, model, value in references
             if value and not known(model, value)
         ]
+        problems += self._retail_lot_problems(order, session, found, problem)
         methods = session.config_id.payment_method_ids.ids
         problems += [
             problem("payment_method_id", payment.get("payment_method_id"))

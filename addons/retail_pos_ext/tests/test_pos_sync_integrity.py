@@ -183,6 +183,50 @@ class TestPosSyncIntegrity(RetailPosHttpCommon):
             with self.subTest(message):
                 self._assert_refused(payload, message)
 
+    def test_lots_the_till_cannot_use_are_named(self):
+        other_company = self.env["res.company"].create({"name": "Other Retail Co"})
+        bread = self._create_retail_product("Retail Lot Bread", 4.0, tracking="lot")
+        self.env["stock.lot"].create(
+            [
+                {
+                    "name": "FOREIGN-1",
+                    "product_id": self.milk.id,
+                    "company_id": other_company.id,
+                },
+                {
+                    "name": "BREAD-1",
+                    "product_id": bread.id,
+                    "company_id": self.env.company.id,
+                },
+                {
+                    "name": "MILK-1",
+                    "product_id": self.milk.id,
+                    "company_id": self.env.company.id,
+                },
+            ]
+        )
+        picking_type = self.session.config_id.picking_type_id
+
+        def with_lot(lot_name):
+            payload = self._payload([(self.milk, 1, 6.0)])
+            payload["lines"][0][2]["pack_lot_ids"] = [[0, 0, {"lot_name": lot_name}]]
+            return payload
+
+        # a lot of another company is never the till's, even where new lots are made
+        picking_type.use_create_lots = True
+        self._assert_refused(
+            with_lot("FOREIGN-1"), "lot_name FOREIGN-1 (Retail Lot Milk)"
+        )
+        # where the till's operation makes no lots, a lot must exist for the product
+        picking_type.use_create_lots = False
+        self._assert_refused(with_lot("NO-SUCH-LOT"), "lot_name NO-SUCH-LOT")
+        self._assert_refused(with_lot("BREAD-1"), "lot_name BREAD-1 (Retail Lot Milk)")
+        self._send(with_lot("MILK-1"))
+        sold = self.env["pos.order.line"].search(
+            [("pack_lot_ids.lot_name", "=", "MILK-1")]
+        )
+        self.assertEqual(sold.order_id.state, "paid")
+
     def test_refusal_is_translated(self):
         self.pos_user.lang = "zh_CN"
         self.env["res.lang"]._activate_lang("zh_CN")
