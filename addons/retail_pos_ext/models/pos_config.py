@@ -33,6 +33,22 @@ class PosConfig(models.Model):
         string="Store Name",
     )
 
+    @api.model
+    def _load_pos_data(self, data):
+        """A store's till sells at its pricelist even when the cashier may not choose
+        another (the pricelist option off): core then drops the till's pricelist and a
+        walk-in customer paid the list price, so a flash sale or promotion on that
+        pricelist reached members only (their grade brings a pricelist)."""
+        result = super()._load_pos_data(data)
+        for values in result["data"]:
+            config = self.browse(values["id"])
+            if (
+                not values.get("pricelist_id")
+                and config.retail_warehouse_id.retail_role == "store"
+            ):
+                values["pricelist_id"] = config.pricelist_id.id
+        return result
+
     @api.model_create_multi
     def create(self, vals_list):
         configs = super().create(vals_list)

@@ -1,4 +1,6 @@
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common import RetailPosHttpCommon
@@ -121,3 +123,34 @@ class TestPosMember(RetailPosHttpCommon):
         )
         self.assertEqual(orders[-1].lines.price_unit, 80.0)
         self.assertFalse(orders[-1].retail_review_state)
+
+    def test_walk_in_customer_gets_the_flash_price(self):
+        """A flash sale on the till's pricelist reaches a customer the cashier does
+        not pick, in a store whose till offers no choice of pricelist."""
+        config = self.main_pos_config
+        config.picking_type_id.warehouse_id.retail_role = "store"
+        config.use_pricelist = False
+        now = fields.Datetime.now()
+        self.env["retail.flash.sale"].create(
+            {
+                "name": "Rice flash sale",
+                "product_id": self.rice.id,
+                "price": 15.0,
+                "date_start": now - timedelta(hours=1),
+                "date_end": now + timedelta(hours=5),
+                "total_cap": 100,
+                "pricelist_ids": [Command.set(config.pricelist_id.ids)],
+            }
+        )
+        session = self._open_session()
+        data = session.load_data([])
+        self.assertEqual(
+            data["pos.config"]["data"][0]["pricelist_id"], config.pricelist_id.id
+        )
+        self.start_pos_tour("retail_pos_ext_walk_in_flash_tour", login="pos_user")
+        order = self._session_orders(session)
+        self.assertEqual(
+            (order.partner_id, order.pricelist_id, order.amount_total),
+            (self.env["res.partner"], config.pricelist_id, 15.0),
+        )
+        self.assertFalse(order.retail_review_state)
