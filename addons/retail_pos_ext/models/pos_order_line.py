@@ -7,6 +7,8 @@ class PosOrderLine(models.Model):
     # 码洋 / 实洋 / 折扣 of book lines, stored when the order is synchronised
     _retail_qty_field = "qty"
     _retail_uom_field = "product_uom_id"
+    _retail_tax_field = "tax_ids"
+    _retail_total_field = "price_subtotal_incl"
 
     # looked up by every synchronisation of an order with combos or refunds: without an
     # index each look-up reads the whole history of lines

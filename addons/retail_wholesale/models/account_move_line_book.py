@@ -6,6 +6,7 @@ class AccountMoveLine(models.Model):
     _inherit = ["account.move.line", "retail.book.line.mixin"]
     _retail_qty_field = "quantity"
     _retail_uom_field = "product_uom_id"
+    _retail_tax_field = "tax_ids"
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -6,6 +6,7 @@ class PurchaseOrderLine(models.Model):
     _inherit = ["purchase.order.line", "retail.book.line.mixin"]
     _retail_qty_field = "product_qty"
     _retail_uom_field = "product_uom"
+    _retail_tax_field = "taxes_id"
 
     retail_accessory_parent_id = fields.Many2one(
         comodel_name="purchase.order.line",

@@ -15,15 +15,20 @@ def discount_label(percent):
 class RetailBookLineMixin(models.AbstractModel):
     """码洋 / 实洋 / 折扣 and 件/包/本 entry on a document line.
 
-    码洋 (cover amount) = quantity × cover price (定价), 实洋 (net amount) = the untaxed
-    amount of the line, discount rate = 实洋 / 码洋. The inheriting line names its
-    quantity and unit fields in ``_retail_qty_field`` and ``_retail_uom_field``.
+    码洋 (cover amount) = quantity × cover price (定价), 实洋 (net amount) = the line's
+    amount at its price (tax included where its prices include tax, as the 定价 printed
+    on a book does, so that 码洋 × 折扣 is what is charged), discount rate = 实洋 / 码洋.
+    The inheriting line names its quantity, unit, taxes and tax-included total fields
+    in ``_retail_qty_field``, ``_retail_uom_field``, ``_retail_tax_field`` and
+    ``_retail_total_field``.
     """
 
     _name = "retail.book.line.mixin"
     _description = "Book Line"
     _retail_qty_field = "product_uom_qty"
     _retail_uom_field = "product_uom"
+    _retail_tax_field = "tax_id"
+    _retail_total_field = "price_total"
 
     retail_cover_price = fields.Float(
         string="Cover Price",
@@ -47,7 +52,7 @@ class RetailBookLineMixin(models.AbstractModel):
         digits="Account",
         compute="_compute_retail_book_amounts",
         store=True,
-        help="实洋: the untaxed amount of a book line.",
+        help="实洋: the amount of a book line at its price, tax included where prices include tax (码洋 × 折扣).",
     )
     retail_discount_percent = fields.Float(
         string="Discount Rate (%)",
@@ -88,16 +93,26 @@ class RetailBookLineMixin(models.AbstractModel):
             line.retail_cover_price = price
 
     @api.depends(
-        lambda self: ("retail_cover_price", "price_subtotal", self._retail_qty_field)
+        lambda self: (
+            "retail_cover_price",
+            "price_subtotal",
+            self._retail_total_field,
+            self._retail_tax_field,
+            self._retail_qty_field,
+        )
     )
     def _compute_retail_book_amounts(self):
         for line in self:
             cover = line.retail_cover_price * line[line._retail_qty_field]
-            line.retail_cover_amount = cover
-            line.retail_net_amount = line.price_subtotal if cover else 0.0
-            line.retail_discount_percent = (
-                100.0 * line.price_subtotal / cover if cover else 0.0
+            taxes = line[line._retail_tax_field]
+            net = (
+                line[line._retail_total_field]
+                if any(taxes.mapped("price_include"))
+                else line.price_subtotal
             )
+            line.retail_cover_amount = cover
+            line.retail_net_amount = net if cover else 0.0
+            line.retail_discount_percent = 100.0 * net / cover if cover else 0.0
 
     @api.depends("retail_discount_percent")
     def _compute_retail_discount_label(self):
@@ -293,7 +308,7 @@ class RetailBookDocumentMixin(models.AbstractModel):
         digits="Account",
         compute="_compute_retail_book_totals",
         store=True,
-        help="实洋合计: untaxed amount of the books.",
+        help="实洋合计: the amount of the books at their prices.",
     )
     retail_discount_percent = fields.Float(
         string="Discount Rate (%)",

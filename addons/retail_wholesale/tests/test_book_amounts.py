@@ -40,6 +40,42 @@ class TestBookAmounts(BookCommon):
         self.book.product_tmpl_id.retail_cover_price = 50.0
         self.assertEqual(order.retail_cover_amount_total, 5800.0)
 
+    def test_net_amount_is_what_the_customer_pays_tax_included(self):
+        """定价 includes VAT: a book sold at its cover price is 10折 and its 实洋 is
+        what is charged, not the amount before the 9 % VAT it includes."""
+        vat_9 = self.env["account.tax"].create(
+            {
+                "name": "增值税 9% 含税",
+                "amount": 9.0,
+                "price_include_override": "tax_included",
+            }
+        )
+        book = self.env["product.product"].create(
+            {
+                "name": "城市的灯火",
+                "retail_is_book": True,
+                "list_price": 32.0,
+                "retail_cover_price": 32.0,
+                "taxes_id": [Command.set(vat_9.ids)],
+            }
+        )
+        retail_pl = self.env["product.pricelist"].create({"name": "零售价"})
+        reader = self.env["res.partner"].create(
+            {"name": "散客", "property_product_pricelist": retail_pl.id}
+        )
+        order = self._sale([(book, 2)], partner=reader)
+        line = order.order_line
+        self.assertEqual(order.amount_total, 64.0)
+        self.assertAlmostEqual(order.amount_untaxed, 58.72, places=2)
+        self.assertEqual(line.retail_cover_amount, 64.0)
+        self.assertEqual(line.retail_net_amount, 64.0)
+        self.assertEqual(line.retail_discount_label, "10折")
+        # 8折: 码洋 × 折扣 is what is charged
+        line.discount = 20.0
+        self.assertAlmostEqual(order.amount_total, 51.2, places=2)
+        self.assertAlmostEqual(order.retail_net_amount_total, 51.2, places=2)
+        self.assertEqual(order.retail_discount_label, "8折")
+
     def test_invoice_cover_and_net_amounts(self):
         self._stock(self.book, 200)
         self._stock(self.cd, 200)
