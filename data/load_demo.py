@@ -363,6 +363,9 @@ class DemoChain:
             env["account.chart.template"].try_loading("cn", company, install_demo=False)
             self.env = env = env(context=dict(env.context))
             self.company = company = env.company
+        # consumer prices include VAT (含税价): the Chinese chart sets it on a new company
+        if company.account_price_include != "tax_included":
+            company.account_price_include = "tax_included"
         lang = env["res.lang"]._activate_lang("zh_CN")
         if not lang:
             raise SystemExit("Chinese (zh_CN) is not available in this Odoo.")
