@@ -2,6 +2,7 @@ from . import product_pricelist
 from . import product_pricelist_item
 from . import product_template
 from . import account_chart_template
+from . import account_tax
 from . import res_company
 from . import res_partner
 from . import res_users

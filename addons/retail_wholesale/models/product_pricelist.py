@@ -12,6 +12,32 @@ class ProductPricelist(models.Model):
         "minimum quantity still apply. Core Odoo lets the first rule win at any quantity.",
     )
 
+    retail_price_tax_excluded = fields.Boolean(
+        string="Prices Before Tax",
+        help="报价不含税: this pricelist's prices are before VAT, which orders at it add on "
+        "top (a wholesale quote). Off, its prices include VAT as consumer prices do "
+        "(含税价). Applies to sale orders; tills always sell tax included.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        pricelists = super().create(vals_list)
+        pricelists._retail_ensure_tax_twins()
+        return pricelists
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("retail_price_tax_excluded"):
+            self._retail_ensure_tax_twins()
+        return result
+
+    def _retail_ensure_tax_twins(self):
+        quoting = self.filtered("retail_price_tax_excluded")
+        if quoting:
+            self.env["account.tax"]._retail_ensure_tax_excluded_twins(
+                quoting.company_id or self.env.companies
+            )
+
     def _get_partner_pricelist_multi(self, partner_ids):
         """A customer's grade decides its pricelist in the current company."""
         result = super()._get_partner_pricelist_multi(partner_ids)

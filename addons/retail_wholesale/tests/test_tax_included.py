@@ -80,6 +80,88 @@ class TestTaxIncludedPrices(BaseCommon):
         self.assertAlmostEqual(order.amount_untaxed, 29.91)
         self.assertAlmostEqual(order.amount_tax, 3.89)
 
+    def test_wholesale_quote_before_tax_is_a_pricelist_setting(self):
+        """A grade's pricelist may quote before tax (报价不含税): VAT on top of its price;
+        by default its prices include VAT like every price of the company."""
+        manager = self._user(
+            "tax_quote_manager", "retail_wholesale.retail_wholesale_group_store_manager"
+        )
+
+        def pricelist(name, **values):
+            return self.env["product.pricelist"].create(
+                {
+                    "name": name,
+                    "company_id": self.company.id,
+                    "item_ids": [
+                        Command.create(
+                            {
+                                "applied_on": "0_product_variant",
+                                "product_id": self.product.id,
+                                "compute_price": "fixed",
+                                "fixed_price": 10.0,
+                            }
+                        )
+                    ],
+                    **values,
+                }
+            )
+
+        quoting = pricelist("批发一级（不含税）", retail_price_tax_excluded=True)
+        including = pricelist("批发二级")
+        twin = self.env["account.tax"].search(
+            [("retail_included_tax_id", "=", self.tax_13.id)]
+        )
+        self.assertEqual(len(twin), 1)
+        self.assertFalse(twin.price_include)
+        self.assertEqual(twin.amount, 13.0)
+        # marking another pricelist makes no second twin
+        including.retail_price_tax_excluded = True
+        including.retail_price_tax_excluded = False
+        self.assertEqual(
+            self.env["account.tax"].search_count(
+                [("retail_included_tax_id", "=", self.tax_13.id)]
+            ),
+            1,
+        )
+
+        def order_at(pricelist):
+            grade = self.env["retail.customer.grade"].create(
+                {
+                    "name": pricelist.name,
+                    "code": pricelist.name,
+                    "pricelist_id": pricelist.id,
+                    "company_id": self.company.id,
+                }
+            )
+            shop = self.env["res.partner"].create(
+                {"name": f"{pricelist.name}客户", "retail_grade_id": grade.id}
+            )
+            return (
+                self.env["sale.order"]
+                .with_user(manager)
+                .create(
+                    {
+                        "partner_id": shop.id,
+                        "order_line": [
+                            Command.create(
+                                {"product_id": self.product.id, "product_uom_qty": 10}
+                            )
+                        ],
+                    }
+                )
+            )
+
+        before_tax = order_at(quoting)
+        self.assertEqual(before_tax.pricelist_id, quoting)
+        self.assertEqual(before_tax.order_line.price_unit, 10.0)
+        self.assertEqual(before_tax.order_line.tax_id, twin)
+        self.assertAlmostEqual(before_tax.amount_untaxed, 100.0)
+        self.assertAlmostEqual(before_tax.amount_total, 113.0)
+        tax_included = order_at(including)
+        self.assertEqual(tax_included.order_line.tax_id, self.tax_13)
+        self.assertAlmostEqual(tax_included.amount_total, 100.0)
+        self.assertAlmostEqual(tax_included.amount_untaxed, 88.5)
+
     def test_purchase_price_includes_input_vat(self):
         buyer = self._user(
             "tax_incl_buyer", "retail_wholesale.retail_wholesale_group_buyer"
