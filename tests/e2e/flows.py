@@ -64,14 +64,16 @@ class Chain:
         return self.admin("product.product", "read", product_ids, self.PRODUCT_FIELDS)
 
     def tax_rate(self, tax_ids):
-        """The rate of taxes excluded from the price (the demo chain's VAT)."""
+        """(rate, included) of the taxes: the demo chain's VAT, included in its prices
+        (含税价)."""
         key = tuple(sorted(tax_ids))
         if key not in self._tax_rates:
             taxes = self.admin(
                 "account.tax", "read", list(key), ["amount", "price_include"]
             )
-            assert not any(tax["price_include"] for tax in taxes)
-            self._tax_rates[key] = sum(tax["amount"] for tax in taxes)
+            included = {tax["price_include"] for tax in taxes}
+            assert len(included) == 1, taxes
+            self._tax_rates[key] = (sum(tax["amount"] for tax in taxes), included.pop())
         return self._tax_rates[key]
 
     def on_hand(self, product_id, location_id, lot_id=None):
@@ -144,9 +146,16 @@ def till_order(chain, session_id, lines, payments, partner_id=False, pricelist_i
     total = tax_total = 0.0
     for line in lines:
         product = line["product"]
-        rate = chain.tax_rate(product["taxes_id"]) if product["taxes_id"] else 0.0
-        untaxed = round(line["price"] * line["qty"], 2)
-        tax = round(untaxed * rate / 100, 2)
+        rate, included = (
+            chain.tax_rate(product["taxes_id"]) if product["taxes_id"] else (0.0, False)
+        )
+        amount = round(line["price"] * line["qty"], 2)
+        if included:
+            tax = round(amount - amount / (1 + rate / 100), 2)
+            untaxed = round(amount - tax, 2)
+        else:
+            untaxed = amount
+            tax = round(untaxed * rate / 100, 2)
         total += untaxed + tax
         tax_total += tax
         values = {

@@ -110,6 +110,7 @@ def order_of(chain, uuid):
             "partner_id",
             "pricelist_id",
             "amount_total",
+            "amount_tax",
             "lines",
             "payment_ids",
             "picking_ids",
@@ -275,6 +276,22 @@ def test_cashier_sells_at_the_till_in_chromium(page, server, chain):
     assert member["name"] in receipt
     member_uuid, _member_ref = till.current_order()
     till.next_order()
+    # a walk-in customer (nobody picked) gets the running flash sale's price
+    [flash] = chain.admin(
+        "retail.flash.sale",
+        "search_read",
+        [("state", "=", "running"), ("qty_left", ">", 0)],
+        ["product_id", "price"],
+        limit=1,
+    ) or [None]
+    assert flash, "the demo chain runs a flash sale today"
+    flash_product = chain.product(flash["product_id"][0])
+    till.add(flash_product["id"], flash_product["display_name"].split("]")[0][1:])
+    assert till.order_lines() == [[flash_product["id"], 1, flash["price"], []]]
+    assert till.total() == pytest.approx(flash["price"])
+    till.pay("支付宝", f"20260{stamp()}")
+    flash_uuid, _flash_ref = till.current_order()
+    till.next_order()
     # refund of one unit of the first sale's goods
     till.refund(sale_ref, goods["display_name"].split("] ")[1], 1)
     assert till.order_lines() == [[goods["id"], -1, goods["lst_price"], []]]
@@ -284,6 +301,7 @@ def test_cashier_sells_at_the_till_in_chromium(page, server, chain):
 
     sale = order_of(chain, sale_uuid)
     member_order = order_of(chain, member_uuid)
+    flash_order = order_of(chain, flash_uuid)
     refund = order_of(chain, refund_uuid)
     # 交班: the shift's cash, counted exactly
     cash = round(sale["amount_total"] + refund["amount_total"], 2)
@@ -294,7 +312,7 @@ def test_cashier_sells_at_the_till_in_chromium(page, server, chain):
 
     # --- what the server holds, read as the administrator
     uid = chain.uid("xh_cashier")
-    for order in (sale, member_order, refund):
+    for order in (sale, member_order, flash_order, refund):
         assert order["state"] == "paid", order
         assert order["retail_review_state"] is False, order["retail_review_note"]
         assert order["user_id"][0] == uid
@@ -307,6 +325,12 @@ def test_cashier_sells_at_the_till_in_chromium(page, server, chain):
         (book["id"], 12, book["lst_price"]),
     ]
     assert sale_lines[2]["retail_cover_price"] == book["lst_price"]
+    # 含税价: the shelf prices are what the customer paid, the VAT included in them
+    shelf = goods["lst_price"] + grocery["lst_price"] + 12 * book["lst_price"]
+    assert sale["amount_total"] == pytest.approx(round(shelf, 2))
+    assert 0 < sale["amount_tax"] < sale["amount_total"]
+    assert flash_order["partner_id"] is False
+    assert flash_order["amount_total"] == pytest.approx(flash["price"])
     customers = chain.admin("stock.location", "search", [("usage", "=", "customer")])
     assert moved_lots(chain, sale) == {
         (goods["id"], None, stock, customers[0]): 1,
@@ -357,9 +381,11 @@ def test_cashier_sells_at_the_till_in_chromium(page, server, chain):
             "cash_difference",
         ],
     )
-    assert handover["order_count"] == 2
+    assert handover["order_count"] == 3
     assert handover["sales_amount"] == pytest.approx(
-        sale["amount_total"] + member_order["amount_total"]
+        sale["amount_total"]
+        + member_order["amount_total"]
+        + flash_order["amount_total"]
     )
     assert handover["refund_count"] == 1
     assert handover["refund_amount"] == pytest.approx(refund["amount_total"])
@@ -538,12 +564,13 @@ def test_store_manager_runs_the_store(page, server, chain):
         "sale.order",
         "read",
         [quotation],
-        ["state", "user_id", "amount_untaxed", "pricelist_id", "picking_ids"],
+        ["state", "user_id", "amount_total", "pricelist_id", "picking_ids"],
     )[0]
     assert order["state"] == "sale"
     assert order["user_id"][0] == uid
     assert order["pricelist_id"][1].startswith("批发价")
-    assert order["amount_untaxed"] == round(12 * round(goods["lst_price"] * 0.88, 2), 2)
+    # the wholesale price includes VAT, as every price of the chain (含税价)
+    assert order["amount_total"] == round(12 * round(goods["lst_price"] * 0.88, 2), 2)
     assert len(order["picking_ids"]) == 1
 
     # 门店要货: a store order to head office, submitted, not approved by the store
