@@ -2,7 +2,7 @@
     "name": "Retail & Wholesale Reports",
     "summary": "Retail analytics and Chinese financial statements (报表) for "
     "Retail & Wholesale",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Retail",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
@@ -38,6 +38,7 @@
         "views/retail_reports_menus.xml",
         "report/retail_statement_report.xml",
         "report/retail_table_report.xml",
+        "report/account_move_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -2,3 +2,4 @@ from . import retail_statement_line
 from . import retail_statement
 from . import retail_store_target
 from . import res_company
+from . import account_move

@@ -276,12 +276,15 @@ class RetailStatement(models.TransientModel):
             ),
             [
                 self.env._("Line"),
-                self.env._("Code"),
+                self.env._("Row No."),
                 self.column_1_label,
                 self.column_2_label,
                 self.column_3_label,
             ],
-            [(r.name, r.code, r.amount_1, r.amount_2, r.amount_3) for r in rows],
+            [
+                (r.name, r.retail_row or "", r.amount_1, r.amount_2, r.amount_3)
+                for r in rows
+            ],
             bold_rows={i for i, r in enumerate(rows) if r.is_total},
         )
 
@@ -316,6 +319,7 @@ class RetailStatementRow(models.TransientModel):
     line_id = fields.Many2one("retail.statement.line", required=True)
     sequence = fields.Integer()
     code = fields.Char(related="line_id.code")
+    retail_row = fields.Integer(related="line_id.retail_row")
     name = fields.Char(related="line_id.name")
     is_total = fields.Boolean(related="line_id.is_total")
     currency_id = fields.Many2one(related="statement_id.currency_id")

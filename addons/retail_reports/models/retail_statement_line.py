@@ -41,6 +41,11 @@ class RetailStatementLine(models.Model):
         required=True,
         help="Other lines of the statement refer to this line by its code.",
     )
+    retail_row = fields.Integer(
+        string="Row No.",
+        help="The line's number (行次) on the standard form of the statement, printed "
+        "in the exports.",
+    )
     name = fields.Char(required=True, translate=True)
     formula = fields.Char(
         required=True,
@@ -128,7 +133,8 @@ class RetailStatementLine(models.Model):
         source = Line._reference_lines() if targets else Line
         if not source:
             return Line
-        fields_to_copy = ["statement", "sequence", "code", "name", "formula"]
+        fields_to_copy = ["statement", "sequence", "code", "retail_row", "name"]
+        fields_to_copy += ["formula"]
         fields_to_copy += ["is_total", "active"]
         pairs = [(company, line) for company in targets for line in source]
         new = Line.create(

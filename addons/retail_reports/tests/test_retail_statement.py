@@ -132,20 +132,42 @@ class TestRetailStatement(StatementCommon):
         self.assertEqual(cells[(0, 0)], "Income Statement")
         self.assertEqual(
             [cells[(3, col)] for col in range(5)],
-            ["Line", "Code", "This Period", "Same Period Last Year", "Year to Date"],
+            ["Line", "Row No.", "This Period", "Same Period Last Year", "Year to Date"],
         )
+        # the second column numbers the lines as the 小企业会计准则 form (行次)
         rows = {cells[(r, 1)]: r for r in range(4, 4 + len(wizard.row_ids))}
-        self.assertEqual(len(rows), 13)
-        self.assertEqual(cells[(rows["IS01"], 0)], "Operating Revenue")
+        self.assertEqual(list(rows), [1, 2, 3, 11, 14, 18, 20, 21, 22, 24, 30, 31, 32])
+        self.assertEqual(cells[(rows[1], 0)], "Operating Revenue")
         self.assertEqual(
-            [cells[(rows["IS01"], col)] for col in (2, 3, 4)], [21000, 5000, 31000]
+            [cells[(rows[1], col)] for col in (2, 3, 4)], [21000, 5000, 31000]
         )
-        self.assertEqual(cells[(rows["IS13"], 0)], "Net Profit")
+        self.assertEqual(cells[(rows[32], 0)], "Net Profit")
         self.assertEqual(
-            [cells[(rows["IS13"], col)] for col in (2, 3, 4)], [9650, 5000, 19650]
+            [cells[(rows[32], col)] for col in (2, 3, 4)], [9650, 5000, 19650]
         )
         action = wizard.action_export_xlsx()
         self.assertEqual(action["type"], "ir.actions.act_url")
+
+    def test_balance_sheet_xlsx_and_pdf_number_the_lines_in_chinese(self):
+        wizard = self.statement("balance", self.accountant).with_context(lang="zh_CN")
+        cells = read_xlsx(wizard._xlsx_content())
+        self.assertEqual(cells[(3, 1)], "行次")
+        by_row = {
+            cells[(r, 1)]: cells[(r, 0)] for r in range(4, 4 + len(wizard.row_ids))
+        }
+        self.assertEqual(by_row[1], "货币资金")
+        self.assertEqual(by_row[9], "存货")
+        self.assertEqual(by_row[30], "资产总计")
+        self.assertEqual(by_row[53], "负债和所有者权益合计")
+        self.assertEqual(len(by_row), 47)
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_context(lang="zh_CN")
+            ._render_qweb_html("retail_reports.retail_statement_report", wizard.ids)
+        )
+        page = html.decode().split('<div class="page">')[1]
+        self.assertIn("行次", page)
+        self.assertRegex(page, r"存货</td>\s*<td[^>]*>9</td>")
 
     def test_pdf_prints_the_statement_in_chinese(self):
         wizard = self.statement("income", self.accountant).with_context(lang="zh_CN")
