@@ -499,7 +499,12 @@ class DemoChain:
             )
             if not parent:
                 parent = Category.create(
-                    {"name": parent_name, "parent_id": all_categ.id}
+                    {
+                        "name": parent_name,
+                        "parent_id": all_categ.id,
+                        "property_cost_method": "average",
+                        "property_valuation": "real_time",
+                    }
                 )
             values = {
                 "name": name,
@@ -817,7 +822,34 @@ class DemoChain:
             }
         )
 
+    def _count_accounts(self, code):
+        """Stock counted in or out of the company's inventory adjustment locations is
+        posted against the account of ``code``: 3001 实收资本 for the opening stock (the
+        owners' contribution in kind), 1901 待处理财产损溢 for what later counts find
+        (盘盈盘亏, cleared by the accountant) — not against the stock interim accounts,
+        which the statements count as the change in inventories (cost of sales)."""
+        account = self.env["account.account"].search(
+            [("code", "=", code), ("company_ids", "in", self.company.ids)], limit=1
+        )
+        assert account, f"account {code} of the Chinese chart"
+        self.env["stock.location"].search(
+            [
+                ("usage", "=", "inventory"),
+                ("company_id", "in", [self.company.id, False]),
+            ]
+        ).write(
+            {
+                "valuation_in_account_id": account.id,
+                "valuation_out_account_id": account.id,
+            }
+        )
+
     def opening_inventory(self):
+        self._count_accounts("300100")
+        self._opening_inventory()
+        self._count_accounts("190100")
+
+    def _opening_inventory(self):
         rng = self.rng
         rows = []
         for product in self.products:

@@ -536,7 +536,10 @@ class PosOrder(models.Model):
         if not self.env.su:
             self.check_access("write")
             return self.sudo()._create_order_picking()
-        return super()._create_order_picking()
+        # the goods were handed over at the till: no turn at the reservations
+        return super(
+            PosOrder, self.with_context(retail_handed_over=True)
+        )._create_order_picking()
 
     # --------------------------------------------------------------- review
     def _retail_review_against_server(self):

@@ -32,7 +32,10 @@ class PosSession(models.Model):
         if not self.env.su:
             self.check_access("write")
             return self.sudo()._create_picking_at_end_of_session()
-        return super()._create_picking_at_end_of_session()
+        # the goods were handed over at the till: no turn at the reservations
+        return super(
+            PosSession, self.with_context(retail_handed_over=True)
+        )._create_picking_at_end_of_session()
 
     def find_product_by_barcode(self, barcode, config_id):
         """A product scanned at the till but not loaded with it carries the till's
