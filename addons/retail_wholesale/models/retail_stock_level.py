@@ -1,7 +1,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, formatLang
 
@@ -687,8 +687,15 @@ class RetailStockLevel(models.Model):
         )
 
     @api.model
+    def _refresh_alerts_as_job(self):
+        """Refresh the warehouses the user sees as the daily job would: the activities
+        go to the same people whoever opened the list."""
+        warehouses = self._visible_warehouses()
+        self.with_user(SUPERUSER_ID)._refresh_alerts(warehouses.with_user(SUPERUSER_ID))
+
+    @api.model
     def action_open_alerts(self):
-        self.sudo()._refresh_alerts(self._visible_warehouses().sudo())
+        self._refresh_alerts_as_job()
         action = self.env["ir.actions.actions"]._for_xml_id(
             "retail_wholesale.retail_stock_level_action"
         )
@@ -696,13 +703,13 @@ class RetailStockLevel(models.Model):
 
     @api.model
     def action_open_suggestions(self):
-        self.sudo()._refresh_alerts(self._visible_warehouses().sudo())
+        self._refresh_alerts_as_job()
         return self.env["ir.actions.actions"]._for_xml_id(
             "retail_wholesale.retail_stock_level_action_suggestion"
         )
 
     def action_refresh(self):
-        self.sudo()._refresh_alerts(self._visible_warehouses().sudo())
+        self._refresh_alerts_as_job()
         return True
 
     def _check_suggestions(self, role):
