@@ -333,12 +333,27 @@ class RetailStocktake(models.Model):
             line.counted_qty = (line.counted_qty if line.counted else 0.0) + qty
             line.counted = True
         else:
+            # on the shelf the books put it on when there is a single one, so that the
+            # count replaces that stock rather than adding to it
+            shelves = (
+                self.env["stock.quant"]
+                .search(
+                    [
+                        ("product_id", "=", product.id),
+                        ("lot_id", "=", lot.id),
+                        ("location_id", "child_of", self.location_id._origin.id),
+                        ("quantity", "!=", 0),
+                    ]
+                )
+                .location_id
+            )
+            location = shelves if len(shelves) == 1 else self.location_id
             self.line_ids = [
                 fields.Command.create(
                     {
                         "product_id": product.id,
                         "lot_id": lot.id,
-                        "location_id": self.location_id.id,
+                        "location_id": location.id,
                         "counted_qty": qty,
                         "counted": True,
                     }

@@ -148,17 +148,18 @@ class TestRetailPartialStocktake(RetailCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stock = cls.hq_warehouse.lot_stock_id
+        # a new store's stock: nothing else on its shelves
+        cls.stock = cls.store_warehouse.lot_stock_id
         cls.keeper = cls.role_users["keeper"]
         cls.manager = cls.role_users["store_manager"]
-        cls.manager.retail_warehouse_ids = cls.hq_warehouse
+        cls.manager.retail_warehouse_ids = cls.store_warehouse
         Category = cls.env["product.category"]
         cls.grocery = Category.create({"name": "粮油"})
         cls.rice_category = Category.create(
             {"name": "大米", "parent_id": cls.grocery.id}
         )
         cls.household = Category.create({"name": "日化"})
-        cls.brand = cls.env["retail.brand"].create({"name": "金龙鱼"})
+        cls.brand = cls.env["retail.brand"].create({"name": "盘点测试 金龙鱼"})
         Product = cls.env["product.product"]
         cls.rice = Product.create(
             {
@@ -279,6 +280,13 @@ class TestRetailPartialStocktake(RetailCommon):
         )
 
     def test_scanned_products_are_counted_and_applied(self):
+        shelf = self.env["stock.location"].create(
+            {"name": "A-01", "location_id": self.stock.id}
+        )
+        sauce = self.env["product.product"].create(
+            {"name": "酱油", "is_storable": True, "barcode": "6901234500042"}
+        )
+        self.env["stock.quant"]._update_available_quantity(sauce, shelf, 9)
         sheet = self._sheet(scope="scan")
         self.assertFalse(sheet.line_ids)
         with Form(sheet) as form:
@@ -286,10 +294,15 @@ class TestRetailPartialStocktake(RetailCommon):
             form.scan_barcode = "6901234500035"
             form.scan_barcode = "16901234500032"  # a case of 12
             form.scan_barcode = "6901234500011"
+            form.scan_barcode = "6901234500042"
+            form.scan_barcode = "6901234500042"
+        # counted on the shelf the books hold it on
+        self.assertEqual(self._line(sheet, sauce).location_id, shelf)
+        self.assertEqual(self._line(sheet, sauce).counted_qty, 2)
         soap = self._line(sheet, self.soap)
         self.assertEqual((soap.counted_qty, soap.counted), (14, True))
         self.assertEqual(self._line(sheet, self.rice).counted_qty, 1)
-        self.assertEqual(sheet.line_ids.product_id, self.soap | self.rice)
+        self.assertEqual(sheet.line_ids.product_id, self.soap | self.rice | sauce)
         with self.assertRaises(UserError) as caught:
             sheet._scan("0000000")
         self.assertIn("barcode 0000000", str(caught.exception))
@@ -297,6 +310,7 @@ class TestRetailPartialStocktake(RetailCommon):
         self.assertEqual(self._on_hand(self.soap), 14)
         self.assertEqual(self._on_hand(self.rice), 1)
         self.assertEqual(self._on_hand(self.oil), 6)
+        self.assertEqual(self._on_hand(sauce), 2)
 
 
 @tagged("post_install", "-at_install")
