@@ -674,6 +674,8 @@ class DemoChain:
         tier2 = self._pricelist("批发二级价", 30.0, 8.0)
         vip = self._pricelist("会员价", 5.0, 5.0)
         franchise = self._pricelist("门店拿货价", 40.0, 18.0)
+        # the trade's pricelists: flash sales and promotions for shoppers skip them
+        (self.wholesale_pricelist | tier2 | franchise).retail_trade = True
         Grade = env["retail.customer.grade"]
         grades = {
             code: Grade.create(
@@ -1257,7 +1259,7 @@ class DemoChain:
         )
         order.action_confirm()
         self.store_orders()
-        # 秒杀: a three-day flash sale on a book at 6折, on every pricelist
+        # 秒杀: a three-day flash sale on a book at 6折, on the shoppers' pricelists
         product = self.books[0]
         self.env["retail.flash.sale"].create(
             {

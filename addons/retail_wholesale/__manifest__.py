@@ -2,13 +2,14 @@
     "name": "Retail & Wholesale",
     "summary": "Stores, roles and wholesale trading for Chinese retail chains and "
     "wholesalers (零售批发)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Retail",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
     "depends": [
         "account",
+        "barcodes",
         "sale_stock",
         "purchase_stock",
         "product_expiry",

@@ -1,8 +1,20 @@
 from odoo import api, fields, models, tools
 
+# channels (retail.channel.code) selling to the trade, not to shoppers
+TRADE_CHANNEL_CODES = ("WHOLESALE", "STORE")
+
 
 class ProductPricelist(models.Model):
     _inherit = "product.pricelist"
+
+    retail_trade = fields.Boolean(
+        string="Trade Pricelist",
+        help="Prices for wholesale customers, dealers or the company's own stores "
+        "(批发价, 门店拿货价), not for shoppers: flash sales and other consumer "
+        "promotions leave it out unless it is chosen. The store supply pricelist and "
+        "the pricelists of the wholesale and store ordering channels count as trade "
+        "pricelists too.",
+    )
 
     retail_keep_base_breaks = fields.Boolean(
         string="Keep Base Quantity Breaks",
@@ -37,6 +49,30 @@ class ProductPricelist(models.Model):
             self.env["account.tax"]._retail_ensure_tax_excluded_twins(
                 quoting.company_id or self.env.companies
             )
+
+    @api.model
+    def _retail_trade_pricelists(self):
+        """Pricelists for the trade rather than shoppers: marked as such, the store
+        supply pricelist (门店拿货价) of a company, or the pricelist of the wholesale or
+        store ordering channel."""
+        Pricelist = self.sudo().with_context(active_test=False)
+        trade = Pricelist.search([("retail_trade", "=", True)])
+        trade |= (
+            self.env["res.company"]
+            .sudo()
+            .search([("retail_store_pricelist_id", "!=", False)])
+            .retail_store_pricelist_id
+        )
+        trade |= (
+            self.env["retail.channel"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [("code", "in", TRADE_CHANNEL_CODES), ("pricelist_id", "!=", False)]
+            )
+            .pricelist_id
+        )
+        return trade.with_env(self.env)
 
     def _get_partner_pricelist_multi(self, partner_ids):
         """A customer's grade decides its pricelist in the current company."""

@@ -63,7 +63,9 @@ class RetailFlashSale(models.Model):
         readonly=False,
         precompute=True,
         check_company=True,
-        help="The flash price applies to customers buying at these pricelists.",
+        help="The flash price applies to customers buying at these pricelists. By "
+        "default the shoppers' ones: trade pricelists (wholesale, store supply) are left "
+        "out.",
     )
     pricelist_item_ids = fields.One2many(
         comodel_name="product.pricelist.item",
@@ -105,7 +107,9 @@ class RetailFlashSale(models.Model):
     # ------------------------------------------------------------ computes
     @api.depends("company_id")
     def _compute_pricelist_ids(self):
-        """All active pricelists of the company in its currency, until chosen."""
+        """The shoppers' pricelists of the company in its currency, until chosen: the
+        active ones except the trade pricelists (wholesale, store supply)."""
+        trade = self.env["product.pricelist"]._retail_trade_pricelists()
         for flash_sale in self:
             if flash_sale.pricelist_ids and not flash_sale.pricelist_ids.filtered(
                 lambda pricelist, fs=flash_sale: (
@@ -117,6 +121,7 @@ class RetailFlashSale(models.Model):
                 [
                     ("company_id", "in", [flash_sale.company_id.id, False]),
                     ("currency_id", "=", flash_sale.currency_id.id),
+                    ("id", "not in", trade.ids),
                 ]
             )
 

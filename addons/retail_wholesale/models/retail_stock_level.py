@@ -1,9 +1,9 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 # move states that still bring goods in or take them out of a warehouse
 OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
@@ -112,15 +112,23 @@ class RetailStockLevel(models.Model):
             ("ok", "OK"),
             ("over", "Over-stock"),
             ("short", "Below Safety Stock"),
+            ("negative", "Negative Stock"),
         ],
         string="Alert",
         required=True,
         default="ok",
         readonly=True,
         index=True,
+        help="Negative stock (负库存): less than nothing on hand, sold before the goods "
+        "were booked in. Below safety stock: the free or forecast quantity is under the "
+        "safety stock. Over-stock: more on hand than the over-stock level.",
     )
     alert_activity_state = fields.Selection(
-        selection=[("over", "Over-stock"), ("short", "Below Safety Stock")],
+        selection=[
+            ("over", "Over-stock"),
+            ("short", "Below Safety Stock"),
+            ("negative", "Negative Stock"),
+        ],
         readonly=True,
         copy=False,
         help="Alert the open activity was raised for.",
@@ -324,15 +332,27 @@ class RetailStockLevel(models.Model):
                      create_uid, write_uid, create_date, write_date)
                 SELECT %(company)s, s.warehouse_id, s.product_id, 'velocity', 'ok',
                        %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC'
-                  FROM (%(sales)s) s
+                  FROM (
+                    SELECT product_id, warehouse_id FROM (%(sales)s) sold WHERE qty > 0
+                    UNION
+                    -- negative stock (负库存) raises its alert even without recent sales
+                    SELECT q.product_id, loc.warehouse_id
+                      FROM stock_quant q
+                      JOIN stock_location loc ON loc.id = q.location_id
+                     WHERE loc.usage = 'internal'
+                       AND loc.warehouse_id = ANY(%(warehouses)s)
+                     GROUP BY q.product_id, loc.warehouse_id
+                    HAVING SUM(q.quantity) < 0
+                  ) s
                   JOIN product_product pp ON pp.id = s.product_id
                   JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 WHERE pt.is_storable AND pp.active AND s.qty > 0
+                 WHERE pt.is_storable AND pp.active
                 ON CONFLICT (product_id, warehouse_id) DO NOTHING
                 """,
                 company=company.id,
                 uid=self.env.uid,
                 sales=sales,
+                warehouses=list(warehouse_ids),
             )
         )
         cr.execute(
@@ -459,7 +479,9 @@ class RetailStockLevel(models.Model):
                 ),
                 result AS (
                     SELECT levels.*,
-                           CASE WHEN levels.new_min > 0
+                           CASE WHEN levels.on_hand < 0
+                                THEN 'negative'
+                                WHEN levels.new_min > 0
                                  AND LEAST(levels.free, levels.forecast) < levels.new_min
                                 THEN 'short'
                                 WHEN levels.new_max > 0 AND levels.on_hand > levels.new_max
@@ -505,10 +527,22 @@ class RetailStockLevel(models.Model):
     @api.model
     def _cron_stock_alerts(self):
         """Daily job: refresh every warehouse, then keep exactly one activity per alert."""
-        self._refresh_levels()
-        self.search(
-            ["|", ("alert_state", "!=", "ok"), ("alert_activity_state", "!=", False)]
-        )._sync_alert_activities()
+        self._refresh_alerts()
+
+    @api.model
+    def _refresh_alerts(self, warehouses=None):
+        """Refresh the levels of ``warehouses`` (default: all) and their activities, so
+        that an activity never speaks of an alert the level no longer shows."""
+        self._refresh_levels(warehouses)
+        domain = [
+            "|",
+            ("alert_state", "!=", "ok"),
+            ("alert_activity_state", "!=", False),
+        ]
+        if warehouses is not None:
+            domain.append(("warehouse_id", "in", warehouses.ids))
+        self.search(domain)._sync_alert_activities()
+        return True
 
     def _alert_responsible(self, buyers_by_company):
         """Store manager of a store warehouse, else the supplier's buyer, the product's
@@ -572,25 +606,18 @@ class RetailStockLevel(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for level in to_raise:
-            if level.alert_state == "short":
-                summary = self.env._(
-                    "%(product)s is below its safety stock in %(warehouse)s",
-                    product=level.product_id.display_name,
-                    warehouse=level.warehouse_id.name,
-                )
-            else:
-                summary = self.env._(
-                    "%(product)s is over-stocked in %(warehouse)s",
-                    product=level.product_id.display_name,
-                    warehouse=level.warehouse_id.name,
-                )
+            user = level._alert_responsible(buyers_by_company)
+            summary, note = level.with_context(
+                lang=user.lang or self.env.lang
+            )._alert_texts()
             vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": level.id,
                     "activity_type_id": activity_type.id,
                     "summary": summary[:250],
-                    "user_id": level._alert_responsible(buyers_by_company).id,
+                    "note": note,
+                    "user_id": user.id,
                     "date_deadline": fields.Date.context_today(self),
                 }
             )
@@ -598,10 +625,58 @@ class RetailStockLevel(models.Model):
         self.filtered(lambda lvl: lvl.alert_state == "ok").sudo().write(
             {"alert_activity_state": False}
         )
-        for state in ("short", "over"):
+        for state in ("short", "over", "negative"):
             to_raise.filtered(lambda lvl, s=state: lvl.alert_state == s).sudo().write(
                 {"alert_activity_state": state}
             )
+
+    def _alert_texts(self):
+        """(summary, note) of the activity of the level's alert, in the language of the
+        environment: the responsible user's."""
+        self.ensure_one()
+
+        def qty(value):
+            return formatLang(self.env, value, dp="Product Unit of Measure")
+
+        product = self.product_id.display_name
+        warehouse = self.warehouse_id.name
+        if self.alert_state == "negative":
+            summary = self.env._(
+                "%(product)s has negative stock in %(warehouse)s",
+                product=product,
+                warehouse=warehouse,
+            )
+            note = self.env._(
+                "On hand: %(on_hand)s. More was sold or shipped than the books hold: "
+                "count the product or book the missing receipt.",
+                on_hand=qty(self.qty_on_hand),
+            )
+        elif self.alert_state == "short":
+            summary = self.env._(
+                "%(product)s is below its safety stock in %(warehouse)s",
+                product=product,
+                warehouse=warehouse,
+            )
+            note = self.env._(
+                "Free: %(free)s, forecast: %(forecast)s, safety stock: %(min)s. "
+                "Suggested order: %(suggested)s.",
+                free=qty(self.qty_free),
+                forecast=qty(self.qty_forecast),
+                min=qty(self.min_qty),
+                suggested=qty(self.suggested_qty),
+            )
+        else:
+            summary = self.env._(
+                "%(product)s is over-stocked in %(warehouse)s",
+                product=product,
+                warehouse=warehouse,
+            )
+            note = self.env._(
+                "On hand: %(on_hand)s, over-stock level: %(max)s.",
+                on_hand=qty(self.qty_on_hand),
+                max=qty(self.max_qty),
+            )
+        return summary, note
 
     # ------------------------------------------------------------------ actions
     @api.model
@@ -612,8 +687,15 @@ class RetailStockLevel(models.Model):
         )
 
     @api.model
+    def _refresh_alerts_as_job(self):
+        """Refresh the warehouses the user sees as the daily job would: the activities
+        go to the same people whoever opened the list."""
+        warehouses = self._visible_warehouses()
+        self.with_user(SUPERUSER_ID)._refresh_alerts(warehouses.with_user(SUPERUSER_ID))
+
+    @api.model
     def action_open_alerts(self):
-        self.sudo()._refresh_levels(self._visible_warehouses().sudo())
+        self._refresh_alerts_as_job()
         action = self.env["ir.actions.actions"]._for_xml_id(
             "retail_wholesale.retail_stock_level_action"
         )
@@ -621,13 +703,13 @@ class RetailStockLevel(models.Model):
 
     @api.model
     def action_open_suggestions(self):
-        self.sudo()._refresh_levels(self._visible_warehouses().sudo())
+        self._refresh_alerts_as_job()
         return self.env["ir.actions.actions"]._for_xml_id(
             "retail_wholesale.retail_stock_level_action_suggestion"
         )
 
     def action_refresh(self):
-        self.sudo()._refresh_levels(self._visible_warehouses().sudo())
+        self._refresh_alerts_as_job()
         return True
 
     def _check_suggestions(self, role):

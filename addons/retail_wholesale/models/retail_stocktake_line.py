@@ -62,7 +62,8 @@ class RetailStocktakeLine(models.Model):
     counted_qty = fields.Float(string="Counted", digits="Product Unit of Measure")
     counted = fields.Boolean(
         string="Checked",
-        help="The line was counted (a count of 0 included).",
+        help="The line was counted (a count of 0 included). Lines nobody counted have "
+        "no variance and leave the stock as it is.",
         compute="_compute_counted",
         store=True,
         readonly=False,
@@ -72,6 +73,7 @@ class RetailStocktakeLine(models.Model):
         string="Variance",
         digits="Product Unit of Measure",
         compute="_compute_shown_quantities",
+        help="Counted minus the books, for counted lines only.",
     )
     unit_cost = fields.Float(
         compute="_compute_shown_quantities",
@@ -96,14 +98,21 @@ class RetailStocktakeLine(models.Model):
             line.counted = line.counted or bool(line.counted_qty)
 
     @api.depends(
-        "theoretical_qty", "counted_qty", "product_id", "stocktake_id.state", "blind"
+        "theoretical_qty",
+        "counted_qty",
+        "counted",
+        "product_id",
+        "stocktake_id.state",
+        "blind",
     )
     def _compute_shown_quantities(self):
         for line in self:
             books = line.sudo().theoretical_qty
             hidden = line.blind and line.state in ("draft", "counting")
             line.shown_theoretical_qty = 0.0 if hidden else books
-            line.difference_qty = 0.0 if hidden else line.counted_qty - books
+            line.difference_qty = (
+                line.counted_qty - books if line.counted and not hidden else 0.0
+            )
             cost = line.product_id.with_company(line.company_id).standard_price
             line.unit_cost = cost
             line.difference_value = line.difference_qty * cost
@@ -132,6 +141,9 @@ class RetailStocktakeLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if "counted_qty" in vals:
+                vals.setdefault("counted", True)
         lines = super().create(vals_list)
         lines._check_editable()
         lines._snapshot_theoretical_qty()
@@ -139,6 +151,9 @@ class RetailStocktakeLine(models.Model):
 
     def write(self, vals):
         self._check_editable()
+        if "counted_qty" in vals and "counted" not in vals:
+            # entering a count, 0 included, counts the line
+            vals = dict(vals, counted=True)
         res = super().write(vals)
         if {"product_id", "lot_id", "location_id"} & set(vals):
             self._snapshot_theoretical_qty()

@@ -4,7 +4,7 @@ from unittest.mock import patch
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.sql_db import Cursor
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import SQL
 
 from .common import RetailCommon
@@ -382,3 +382,52 @@ class TestRetailFlashSale(RetailCommon):
         self.assertEqual(flash_sale.with_user(self.salesman).price, 59.0)
         with self.assertRaises(AccessError):
             flash_sale.with_user(self.salesman).write({"price": 1.0})
+
+
+@tagged("post_install", "-at_install")
+class TestFlashSaleDefaultPricelists(RetailCommon):
+    """A new flash sale is for shoppers: the trade's pricelists are left out."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        currency = cls.env.company.currency_id
+        Pricelist = cls.env["product.pricelist"]
+        cls.retail, cls.member, cls.wholesale, cls.tier2, cls.supply = Pricelist.create(
+            [
+                {"name": name, "currency_id": currency.id}
+                for name in ("零售价", "会员价", "批发价", "批发二级价", "门店拿货价")
+            ]
+        )
+        # marked by hand, by the wholesale channel and by the company's store supply
+        cls.tier2.retail_trade = True
+        cls.env["retail.channel"].search(
+            [("code", "=", "WHOLESALE"), ("company_id", "=", cls.env.company.id)]
+        ).pricelist_id = cls.wholesale
+        cls.env.company.retail_store_pricelist_id = cls.supply
+        cls.book = cls.env["product.product"].create(
+            {"name": "红楼梦", "list_price": 50.0}
+        )
+
+    def test_new_flash_sale_selects_the_shoppers_pricelists_only(self):
+        now = fields.Datetime.now()
+        form = Form(
+            self.env["retail.flash.sale"].with_user(self.role_users["hq_admin"])
+        )
+        form.name = "周末秒杀"
+        form.product_id = self.book
+        form.price = 30.0
+        form.date_start = now
+        form.date_end = now + timedelta(days=3)
+        form.total_cap = 100
+        flash_sale = form.save()
+        self.assertIn(self.retail, flash_sale.pricelist_ids)
+        self.assertIn(self.member, flash_sale.pricelist_ids)
+        for trade in (self.wholesale, self.tier2, self.supply):
+            self.assertNotIn(trade, flash_sale.pricelist_ids)
+        self.assertEqual(
+            flash_sale.pricelist_item_ids.pricelist_id, flash_sale.pricelist_ids
+        )
+        # chosen by hand, a trade pricelist is kept
+        flash_sale.pricelist_ids = [Command.link(self.wholesale.id)]
+        self.assertIn(self.wholesale, flash_sale.pricelist_item_ids.pricelist_id)

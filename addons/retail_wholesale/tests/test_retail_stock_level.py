@@ -268,3 +268,129 @@ class TestRetailStockLevel(RetailCommon):
         self.assertEqual(len(seen), 2)
         with self.assertRaises(AccessError):
             self.Level.with_user(self.role_users["cashier"]).search([])
+
+
+@tagged("post_install", "-at_install")
+class TestRetailStockAlertTexts(RetailCommon):
+    """Alert activities speak the responsible user's language and match the alert."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env["res.lang"]._lang_get("zh_CN").active:
+            cls.env["res.lang"]._activate_lang("zh_CN")
+            cls.env.ref("base.module_retail_wholesale")._update_translations(["zh_CN"])
+        cls.manager = cls.role_users["store_manager"]
+        cls.manager.write(
+            {
+                "lang": "zh_CN",
+                "retail_warehouse_ids": [Command.set(cls.store_warehouse.ids)],
+            }
+        )
+        cls.buyer = cls.role_users["buyer"]
+        cls.store_stock = cls.store_warehouse.lot_stock_id
+        cls.soap = cls.env["product.product"].create(
+            {"name": "Soap Bar", "is_storable": True, "responsible_id": cls.buyer.id}
+        )
+        cls.Level = cls.env["retail.stock.level"]
+        cls.Quant = cls.env["stock.quant"]
+
+    def _activities(self, level):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "retail.stock.level"),
+                ("res_id", "=", level.id),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("retail_wholesale.mail_activity_type_stock_alert").id,
+                ),
+            ]
+        )
+
+    def _soap_level(self):
+        return self.Level.search(
+            [
+                ("product_id", "=", self.soap.id),
+                ("warehouse_id", "=", self.store_warehouse.id),
+            ]
+        )
+
+    def test_alert_text_in_the_users_language_and_of_the_alerts_kind(self):
+        level = self.Level.create(
+            {
+                "product_id": self.soap.id,
+                "warehouse_id": self.store_warehouse.id,
+                "min_qty": 5,
+                "max_qty": 20,
+            }
+        )
+        self.Quant._update_available_quantity(self.soap, self.store_stock, 2)
+        self.Level._cron_stock_alerts()
+        activity = self._activities(level)
+        self.assertEqual(activity.user_id, self.manager)
+        self.assertEqual(activity.summary, "Soap Bar 在 Test Store East 低于安全库存")
+        self.assertIn("安全库存：5.00", str(activity.note))
+        self.Quant._update_available_quantity(self.soap, self.store_stock, 38)
+        self.Level._cron_stock_alerts()
+        activity = self._activities(level)
+        self.assertEqual(level.alert_state, "over")
+        self.assertEqual(activity.summary, "Soap Bar 在 Test Store East 积压")
+        self.assertIn("在手：40.00，积压上限：20.00", str(activity.note))
+        # head office's buyer reads English
+        hq_level = self.Level.create(
+            {
+                "product_id": self.soap.id,
+                "warehouse_id": self.hq_warehouse.id,
+                "min_qty": 5,
+            }
+        )
+        self.Level._cron_stock_alerts()
+        hq_activity = self._activities(hq_level)
+        self.assertEqual(hq_activity.user_id, self.buyer)
+        self.assertEqual(
+            hq_activity.summary,
+            f"Soap Bar is below its safety stock in {self.hq_warehouse.name}",
+        )
+
+    def test_negative_store_stock_raises_its_own_alert_once(self):
+        # sold at the till before the goods were booked in: no level yet, no sales
+        # in the window (the till's sales here are a bare stock move)
+        self.Quant._update_available_quantity(self.soap, self.store_stock, -112)
+        self.Level._cron_stock_alerts()
+        self.Level._cron_stock_alerts()
+        level = self._soap_level()
+        self.assertEqual(level.alert_state, "negative")
+        self.assertEqual(level.qty_on_hand, -112)
+        activity = self._activities(level)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.manager)
+        self.assertEqual(activity.summary, "Soap Bar 在 Test Store East 负库存")
+        self.assertIn("在手：-112.00", str(activity.note))
+        # a safety stock does not hide it: negative stock comes first
+        level.write({"mode": "manual", "min_qty": 5, "max_qty": 20})
+        self.Level._cron_stock_alerts()
+        self.assertEqual(level.alert_state, "negative")
+        self.assertEqual(self._activities(level), activity)
+
+    def test_refreshing_the_list_replaces_an_activity_of_another_kind(self):
+        level = self.Level.create(
+            {
+                "product_id": self.soap.id,
+                "warehouse_id": self.store_warehouse.id,
+                "min_qty": 5,
+                "max_qty": 20,
+            }
+        )
+        self.Quant._update_available_quantity(self.soap, self.store_stock, 30)
+        self.Level._cron_stock_alerts()
+        self.assertEqual(
+            self._activities(level).summary, "Soap Bar 在 Test Store East 积压"
+        )
+        # heavy till sales during the day, the manager opens the alerts
+        self.Quant._update_available_quantity(self.soap, self.store_stock, -142)
+        self.Level.with_user(self.manager).action_open_alerts()
+        self.assertEqual(level.alert_state, "negative")
+        activity = self._activities(level)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.summary, "Soap Bar 在 Test Store East 负库存")
