@@ -1219,6 +1219,46 @@ def test_accountant_invoices_collects_and_reads_the_statements(chain):
             balance["BS47"][column], abs=0.001
         )
     assert balance["BS24"][0] > 0
+    # each line is its accounts in the ledger (小企业会计准则 over the Chinese chart,
+    # written out here apart from the line formulas); 存货 is the stock valuation
+    wizard = accountant("retail.statement", "create", {"statement": "balance"})
+    date_to = (
+        accountant("retail.statement", "read", [wizard], ["date_to"])[0]["date_to"]
+        or today()
+    )
+    interim = ("140201", "140202")
+    lines = {
+        "BS01": (1, ("1001", "1002", "1012"), ()),
+        "BS04": (1, ("1122",), ()),
+        "BS09": (
+            1,
+            ("1401", "1402", "1403", "1404", "1405", "1406", "1407", "1408", "1411")
+            + ("1421",),
+            interim,
+        ),
+        "BS22": (1, ("1901",), ()),
+        "BS27": (-1, ("2202",), ()),
+        "BS30": (-1, ("2221",), ()),
+        "BS42": (-1, ("3001",), ()),
+    }
+    for code, (sign, prefixes, excluded) in lines.items():
+        domain = [("parent_state", "=", "posted"), ("date", "<=", date_to)]
+        domain += ["|"] * (len(prefixes) - 1)
+        domain += [("account_id.code", "=like", f"{prefix}%") for prefix in prefixes]
+        domain += [("account_id.code", "not in", list(excluded))]
+        [group] = accountant(
+            "account.move.line", "read_group", domain, ["balance:sum"], []
+        )
+        assert balance[code][0] == pytest.approx(
+            sign * (group["balance"] or 0.0), abs=0.01
+        ), code
+    valuation = chain.admin(
+        "stock.valuation.layer", "read_group", [], ["value:sum"], []
+    )[0]["value"]
+    assert balance["BS09"][0] == pytest.approx(valuation, abs=0.01)
+    assert balance["BS09"][0] > 0
+    # the opening stock is the owners' contribution, not a profit
+    assert balance["BS42"][0] > 0
     # not the accountant's: transfers, the till, selling
     refuse_to_move_goods(chain, accountant, "HQ")
     expect_refused(accountant, "pos.order", "search", [])
