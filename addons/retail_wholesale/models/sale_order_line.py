@@ -36,7 +36,7 @@ class SaleOrderLine(models.Model):
     def _compute_tax_id(self):
         """At a pricelist quoting before tax (报价不含税), the VAT comes on top of the
         pricelist's price: the product's tax-included taxes give way to their twins."""
-        super()._compute_tax_id()
+        result = super()._compute_tax_id()
         quoted = self.filtered(
             lambda line: (
                 line.tax_id and line.order_id.pricelist_id.retail_price_tax_excluded
@@ -45,6 +45,7 @@ class SaleOrderLine(models.Model):
         twins = quoted.tax_id._retail_tax_excluded_twins()
         for line in quoted:
             line.tax_id = [twins.get(tax_id, tax_id) for tax_id in line.tax_id.ids]
+        return result
 
     retail_flash_sale_id = fields.Many2one(
         comodel_name="retail.flash.sale",
