@@ -11,3 +11,4 @@ from . import test_retail_stock_analyses
 from . import test_purchase_analysis
 from . import test_statement_company
 from . import test_retail_sales_cost
+from . import test_retail_wizard_names
