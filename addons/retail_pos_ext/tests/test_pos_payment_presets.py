@@ -62,9 +62,9 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
             },
         )
         self.assertEqual(
-            methods.with_context(lang="en_US").filtered(
-                lambda m: m.retail_payment_kind == "stored_value"
-            ).name,
+            methods.with_context(lang="en_US")
+            .filtered(lambda m: m.retail_payment_kind == "stored_value")
+            .name,
             "Member Stored Value",
         )
 
