@@ -59,12 +59,15 @@ class RetailSalesReport(models.Model):
         """Revenue, margin, quantity and transactions of the current and the previous
         period, in one query through the record rules; by ``groupby`` (a field name)
         when given: {group id: (current figures, previous figures)}."""
-        (cur_from, cur_to), (prev_from, prev_to) = current, previous
+        (cur_from, cur_to), (prev_from, __) = current, previous
         start = self._retail_day_start(prev_from)
         middle = self._retail_day_start(cur_from)
         end = self._retail_day_start(cur_to + relativedelta(days=1))
         query = self._search([("date", ">=", start), ("date", "<", end)])
-        field = lambda name: self._field_to_sql(self._table, name, query)  # noqa: E731
+
+        def field(name):
+            return self._field_to_sql(self._table, name, query)
+
         in_current = SQL("%s >= %s", field("date"), middle)
         in_previous = SQL("%s < %s", field("date"), middle)
         columns = []
@@ -132,9 +135,7 @@ class RetailSalesReport(models.Model):
 
         totals = self._dashboard_totals(current, previous)
         stores = self._dashboard_totals(current, previous, groupby="warehouse_id")
-        warehouses = self.env["stock.warehouse"].browse(
-            [wid for wid in stores if wid]
-        )
+        warehouses = self.env["stock.warehouse"].browse([wid for wid in stores if wid])
         names = {w.id: w.display_name for w in warehouses}
         store_rows = sorted(
             (
