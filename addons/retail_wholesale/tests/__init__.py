@@ -21,3 +21,4 @@ from . import test_book_pack_qty
 from . import test_book_accessory
 from . import test_book_return
 from . import test_book_import
+from . import test_core_terms
