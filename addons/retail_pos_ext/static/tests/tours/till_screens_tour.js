@@ -94,6 +94,26 @@ registry.category("web_tour.tours").add("retail_pos_ext_till_layout_tour", {
             },
             checkNotCut(".product-screen .set-partner", "the customer button"),
             checkNotCut(".product-screen .control-buttons button", "the row's buttons"),
+            ...Chrome.clickMenuOption("交班"),
+            {
+                content: "the cash count's buttons are in Chinese",
+                trigger: ".modal .modal-footer .btn-primary:contains('确定')",
+            },
+            {
+                trigger: ".modal .modal-footer .btn-secondary:not(:contains('Discard'))",
+                run: "click",
+            },
+            {
+                content: "the lot of a till line is labelled in Chinese",
+                trigger: "body",
+                run: () => {
+                    const { _t } = odoo.loader.modules.get("@web/core/l10n/translation");
+                    const label = _t("Lot Number %(lot)s", { lot: "L1" });
+                    if (label !== "批次号 L1") {
+                        fail(`lot label: ${label}`);
+                    }
+                },
+            },
             Chrome.endTour(),
         ].flat(),
 });
