@@ -366,6 +366,8 @@ class DemoChain:
             [("location_id", "=", virtual.id)]
         ):
             location.name = self.VIRTUAL_NAMES.get(location.name, location.name)
+        # the company now works in Chinese: its journals' payment methods too
+        self.env["res.lang"]._retail_load_core_terms()
 
     def setup_company(self):
         env = self.env

@@ -34,3 +34,21 @@ class TestCoreTerms(TransactionCase):
         self.assertEqual(labels["partner_bank_id"]["string"], "收款银行账户")
         # English stays English
         self.assertEqual(menu.with_context(lang="en_US").name, "Reporting")
+
+    def test_payment_method_lines_named_in_english_take_the_company_language(self):
+        company = self.env["res.company"].create({"name": "上海门店公司"})
+        company.partner_id.lang = "zh_CN"
+        journal = self.env["account.journal"].create(
+            {
+                "name": "银行",
+                "code": "BNKZ",
+                "type": "bank",
+                "company_id": company.id,
+            }
+        )
+        manual = journal.outbound_payment_method_line_ids.filtered(
+            lambda line: line.payment_method_id.code == "manual"
+        )
+        manual.name = "Manual Payment"
+        self.env["res.lang"]._retail_load_core_terms()
+        self.assertEqual(manual.name, "手动付款")
