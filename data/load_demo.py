@@ -313,6 +313,7 @@ class DemoChain:
     def _load(self):
         with self.at(self.start, 8):
             self.setup_company()
+            self.setup_core_names()
             self.setup_settings()
             self.setup_warehouses()
             self.setup_users()
@@ -336,6 +337,37 @@ class DemoChain:
             self.setup_book_accessories()
         with self.at(self.today, 9):
             self.open_documents()
+
+    # names of core records that Odoo does not translate (a location's or a product
+    # category's name is one text for every language): the chain works in Chinese
+    CORE_NAMES = {
+        "product.product_category_all": "全部",
+        "stock.stock_location_locations": "实体位置",
+        "stock.stock_location_locations_partner": "业务伙伴",
+        "stock.stock_location_locations_virtual": "虚拟位置",
+        "stock.stock_location_suppliers": "供应商",
+        "stock.stock_location_customers": "客户",
+        "stock.stock_location_inter_company": "公司间中转",
+    }
+
+    VIRTUAL_NAMES = {
+        "Inventory adjustment": "库存调整",
+        "Production": "生产",
+        "Scrap": "报废",
+    }
+
+    def setup_core_names(self):
+        for xmlid, name in self.CORE_NAMES.items():
+            record = self.env.ref(xmlid, raise_if_not_found=False)
+            if record:
+                record.name = name
+        virtual = self.env.ref("stock.stock_location_locations_virtual")
+        for location in self.env["stock.location"].search(
+            [("location_id", "=", virtual.id)]
+        ):
+            location.name = self.VIRTUAL_NAMES.get(location.name, location.name)
+        # the company now works in Chinese: its journals' payment methods too
+        self.env["res.lang"]._retail_load_core_terms()
 
     def setup_company(self):
         env = self.env

@@ -32,6 +32,7 @@
         "data/stock_scrap_reason_tag_data.xml",
         "data/retail_stocktake_data.xml",
         "data/retail_return_reason_data.xml",
+        "data/res_lang_data.xml",
         "views/product_template_views.xml",
         "views/product_pricelist_views.xml",
         "views/res_partner_views.xml",

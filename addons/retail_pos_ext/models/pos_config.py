@@ -134,7 +134,18 @@ class PosConfig(models.Model):
             {"name": self.env._("Cash %(till)s", till=self.name)}
         )
         method.write({"name": self.env._("Cash"), "retail_payment_kind": "cash"})
+        method.update_field_translations(
+            "name", self._retail_translations(lambda env: env._("Cash"))
+        )
         return method
+
+    def _retail_translations(self, label):
+        """{language: label(env of that language)} for the installed languages: a
+        method created by a user of one language reads well in the others."""
+        return {
+            code: label(self.with_context(lang=code).env)
+            for code, __ in self.env["res.lang"].get_installed()
+        }
 
     def _retail_create_payment_method(self, kind):
         self.ensure_one()
@@ -166,4 +177,15 @@ class PosConfig(models.Model):
                 }
             )
             values["journal_id"] = journal.id
-        return self.env["pos.payment.method"].create(values)
+        method = self.env["pos.payment.method"].create(values)
+        method.update_field_translations(
+            "name",
+            self._retail_translations(
+                lambda env: dict(
+                    env["pos.payment.method"]
+                    ._fields["retail_payment_kind"]
+                    ._description_selection(env)
+                )[kind]
+            ),
+        )
+        return method

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -11,3 +11,8 @@ class ResCompany(models.Model):
         "WeChat Pay, Alipay, UnionPay card and member stored value as its payment "
         "methods.",
     )
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        # the receipt prints the company's logo only when it has one of its own
+        return [*super()._load_pos_data_fields(config_id), "uses_default_logo"]

@@ -13,3 +13,4 @@ from . import test_pos_offline_sync
 from . import test_pos_books
 from . import test_pos_gift_card
 from . import test_pos_sync_integrity
+from . import test_pos_screens

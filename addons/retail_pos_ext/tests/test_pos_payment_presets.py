@@ -46,6 +46,28 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
         shared = (east.payment_method_ids - by_kind["cash"]).ids
         self.assertEqual(sorted(shared), sorted((west.payment_method_ids - cash).ids))
 
+    def test_preset_methods_read_in_chinese_when_created_in_english(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        east = self._new_config("Till East")
+        east.with_context(lang="en_US").action_retail_add_payment_presets()
+        methods = east.payment_method_ids.with_context(lang="zh_CN")
+        self.assertEqual(
+            {m.retail_payment_kind: m.name for m in methods},
+            {
+                "cash": "现金",
+                "wechat": "微信支付",
+                "alipay": "支付宝",
+                "unionpay": "银联卡",
+                "stored_value": "会员储值",
+            },
+        )
+        self.assertEqual(
+            methods.with_context(lang="en_US")
+            .filtered(lambda m: m.retail_payment_kind == "stored_value")
+            .name,
+            "Member Stored Value",
+        )
+
     def test_new_tills_in_renminbi_get_the_presets(self):
         cny = self.env.ref("base.CNY")
         cny.active = True

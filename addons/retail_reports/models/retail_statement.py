@@ -293,6 +293,18 @@ class RetailStatement(models.TransientModel):
             self.statement
         ]
 
+    @api.depends("statement", "date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # breadcrumbs read the statement and its period, not "retail.statement,1"
+        for wizard in self:
+            wizard.display_name = self.env._(
+                "%(statement)s %(date_from)s to %(date_to)s",
+                statement=wizard._title() if wizard.statement else "",
+                date_from=wizard.date_from or "",
+                date_to=wizard.date_to or "",
+            )
+
     def _file_name(self, extension):
         return f"{self._title()} {self.date_from} {self.date_to}.{extension}"
 

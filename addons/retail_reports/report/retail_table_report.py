@@ -110,6 +110,19 @@ class RetailAnalysisWizard(models.AbstractModel):
 
     _retail_pdf_report = None
 
+    @api.depends("date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # breadcrumbs read the analysis and its period, not "retail.xxx,1"
+        title = self.env["ir.model"]._get(self._name).name
+        for wizard in self:
+            wizard.display_name = self.env._(
+                "%(analysis)s %(date_from)s to %(date_to)s",
+                analysis=title,
+                date_from=wizard.date_from or "",
+                date_to=wizard.date_to or "",
+            )
+
     def action_compute(self):
         raise NotImplementedError()
 

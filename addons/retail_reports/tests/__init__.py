@@ -13,3 +13,4 @@ from . import test_statement_company
 from . import test_retail_sales_cost
 from . import test_statement_mapping
 from . import test_amount_in_words
+from . import test_retail_wizard_names

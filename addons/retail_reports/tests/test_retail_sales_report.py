@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.retail_wholesale.tests.common import RetailCommon
@@ -223,24 +223,81 @@ class TestRetailSalesReport(SalesCommon):
 
     def test_dashboard_figures_follow_the_store_scope(self):
         Report = self.env["retail.sales.report"]
-        data = Report.with_user(self.role_users["hq_admin"]).retail_dashboard_data()
-        self.assertEqual(data["today"]["revenue"], 99)
-        self.assertEqual(data["today"]["orders"], 3)
-        self.assertEqual(data["today"]["basket"], 33)
-        self.assertEqual(data["month"]["margin"], 39)
+        data = Report.with_user(self.role_users["hq_admin"]).retail_dashboard_data(
+            "today"
+        )
+        kpis = data["kpis"]
+        self.assertEqual(kpis["revenue"]["value"], 99)
+        self.assertEqual(kpis["orders"]["value"], 3)
+        self.assertEqual(kpis["basket"]["value"], 33)
+        self.assertEqual(kpis["margin"]["value"], 39)
         self.assertEqual(
-            [(s["name"], s["revenue"]) for s in data["stores"]],
+            [(s["name"], s["revenue"]["value"]) for s in data["stores"]],
             [("Test Store East", 69), (self.hq_warehouse.name, 30)],
         )
         self.assertEqual(
             data["top_products"], [{"name": "花生油 5L", "quantity": 10, "revenue": 99}]
         )
         store = Report.with_user(self.role_users["store_manager"])
-        data = store.retail_dashboard_data()
-        self.assertEqual(data["today"]["revenue"], 69)
+        data = store.retail_dashboard_data("month")
+        self.assertEqual(data["kpis"]["revenue"]["value"], 69)
         self.assertEqual([s["name"] for s in data["stores"]], ["Test Store East"])
         with self.assertRaises(AccessError):
             Report.with_user(self.role_users["cashier"]).retail_dashboard_data()
+
+    def test_dashboard_compares_with_the_previous_period_of_the_same_length(self):
+        # head office's order was 8 days ago: in the 7 days before the last 7
+        self.hq_order.date_order = fields.Datetime.now() - timedelta(days=8)
+        Report = self.env["retail.sales.report"].with_user(self.role_users["hq_admin"])
+        today = Report._retail_today()
+        data = Report.retail_dashboard_data("days_7")
+        self.assertEqual(
+            data["period"],
+            {
+                "key": "days_7",
+                "date_from": str(today - timedelta(days=6)),
+                "date_to": str(today),
+                "previous_from": str(today - timedelta(days=13)),
+                "previous_to": str(today - timedelta(days=7)),
+                "days": 7,
+            },
+        )
+        self.assertEqual(
+            data["kpis"]["revenue"], {"value": 69, "previous": 30, "change": 1.3}
+        )
+        self.assertEqual(
+            data["kpis"]["orders"], {"value": 2, "previous": 1, "change": 1.0}
+        )
+        self.assertEqual(
+            [
+                (s["name"], s["revenue"]["value"], s["revenue"]["previous"])
+                for s in data["stores"]
+            ],
+            [("Test Store East", 69, 0), (self.hq_warehouse.name, 0, 30)],
+        )
+        self.assertIsNone(data["stores"][0]["revenue"]["change"])
+        self.assertEqual(data["stores"][1]["revenue"]["change"], -1.0)
+        # a custom day: head office's sale only, against the day before
+        day = today - timedelta(days=8)
+        data = Report.retail_dashboard_data("custom", str(day), str(day))
+        self.assertEqual(
+            data["kpis"]["revenue"], {"value": 30, "previous": 0, "change": None}
+        )
+        self.assertEqual(data["period"]["previous_from"], str(day - timedelta(1)))
+        self.assertEqual(data["top_products"][0]["revenue"], 30)
+        # the month so far against the same number of days before it
+        data = Report.retail_dashboard_data("month")
+        self.assertEqual(data["period"]["date_from"], str(today.replace(day=1)))
+        self.assertEqual(data["period"]["days"], today.day)
+
+    def test_dashboard_refuses_a_custom_period_ending_before_it_starts(self):
+        Report = self.env["retail.sales.report"]
+        with self.assertRaisesRegex(UserError, "2026-03-10.*2026-03-01"):
+            Report.retail_dashboard_data("custom", "2026-03-10", "2026-03-01")
+        with self.assertRaisesRegex(UserError, "From"):
+            Report.retail_dashboard_data("custom", "2026-03-10", False)
+        with self.assertRaisesRegex(UserError, "yesterday"):
+            Report.retail_dashboard_data("yesterday")
 
 
 @tagged("post_install", "-at_install")
@@ -259,16 +316,20 @@ class TestRetailReportsTimeZone(SalesCommon):
         Report = self.env["retail.sales.report"].with_user(self.shanghai)
         with freeze_time("2026-03-11 03:00:00"):
             self.assertEqual(Report._retail_today(), date(2026, 3, 11))
-            data = Report.retail_dashboard_data()
-        self.assertEqual(data["today"]["revenue"], 30)
-        self.assertEqual(data["today"]["orders"], 1)
-        self.assertEqual(data["month"]["revenue"], 30)
+            data = Report.retail_dashboard_data("today")
+            month = Report.retail_dashboard_data("month")
+        self.assertEqual(data["kpis"]["revenue"]["value"], 30)
+        self.assertEqual(data["kpis"]["orders"]["value"], 1)
+        self.assertEqual(month["kpis"]["revenue"]["value"], 30)
         # the same clock for a user of UTC: the sale was yesterday
         self.shanghai.tz = "UTC"
         with freeze_time("2026-03-11 03:00:00"):
-            data = Report.retail_dashboard_data()
-        self.assertEqual(data["today"]["revenue"], 0)
-        self.assertEqual(data["month"]["revenue"], 30)
+            data = Report.retail_dashboard_data("today")
+            month = Report.retail_dashboard_data("month")
+        self.assertEqual(data["kpis"]["revenue"]["value"], 0)
+        # the day before, in the previous period of the same length
+        self.assertEqual(data["kpis"]["revenue"]["previous"], 30)
+        self.assertEqual(month["kpis"]["revenue"]["value"], 30)
 
     def test_without_user_tz_the_company_tz_counts(self):
         self.shanghai.tz = False
@@ -302,9 +363,22 @@ class TestRetailReportsTimeZone(SalesCommon):
 
 @tagged("post_install", "-at_install")
 class TestRetailDashboardTour(SalesCommon, HttpCase):
+    # the screen of the issue: the daily chart was drawn over the stores' table
+    browser_size = "1400x900"
+
     def test_head_office_dashboard_shows_kpis_and_charts(self):
+        self.hq_order.date_order = fields.Datetime.now() - timedelta(days=8)
         self.start_tour(
             "/odoo/action-retail_reports.retail_dashboard_action_hq",
             "retail_reports_dashboard_tour",
             login="admin",
+        )
+
+    def test_store_dashboard_blocks_do_not_overlap_in_chinese(self):
+        manager = self.role_users["store_manager"]
+        manager.lang = "zh_CN"
+        self.start_tour(
+            "/odoo/action-retail_reports.retail_dashboard_action_store",
+            "retail_reports_dashboard_layout_tour",
+            login=manager.login,
         )

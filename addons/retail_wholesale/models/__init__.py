@@ -35,3 +35,4 @@ from . import purchase_order_line_book
 from . import purchase_order_book
 from . import account_move_line_book
 from . import account_move_book
+from . import res_lang

@@ -22,3 +22,4 @@ from . import test_book_accessory
 from . import test_book_return
 from . import test_book_import
 from . import test_tax_included
+from . import test_core_terms

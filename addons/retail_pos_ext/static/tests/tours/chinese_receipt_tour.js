@@ -3,6 +3,7 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import * as Utils from "@point_of_sale/../tests/tours/utils/common";
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("retail_pos_ext_chinese_receipt_tour", {
@@ -55,6 +56,14 @@ registry.category("web_tour.tours").add("retail_pos_ext_chinese_receipt_tour", {
             {
                 content: "the points earned by this order",
                 trigger: ".pos-receipt .retail-member-points:contains('Points earned: 20')",
+            },
+            Utils.negateStep({
+                content: "the points are printed once: not again in the loyalty block",
+                trigger: ".pos-receipt .loyalty:contains('Won')",
+            }),
+            {
+                content: "the loyalty block keeps the balance",
+                trigger: ".pos-receipt .loyalty:contains('Balance')",
             },
             ReceiptScreen.clickNextOrder(),
             Chrome.endTour(),

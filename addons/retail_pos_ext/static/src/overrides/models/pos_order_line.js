@@ -7,6 +7,12 @@ patch(PosOrderline.prototype, {
     getDisplayData() {
         return {
             ...super.getDisplayData(...arguments),
+            // core writes these labels untranslated
+            packLotLines: this.pack_lot_ids.map((lot) =>
+                this.product_id.tracking === "lot"
+                    ? _t("Lot Number %(lot)s", { lot: lot.lot_name })
+                    : _t("SN %(lot)s", { lot: lot.lot_name })
+            ),
             retailNearExpiry: this.pack_lot_ids.some((lot) =>
                 isNearExpiry(this.product_id.id, lot.lot_name)
             ),
