@@ -7,6 +7,7 @@ Each test makes its own documents in the demo chain, so the tests run in any ord
 again on the same database."""
 
 import datetime as dt
+import re
 import time
 from collections import defaultdict
 
@@ -1393,3 +1394,106 @@ def test_head_office_sets_targets_and_flash_sales_and_sees_every_store(chain):
             assert hq_admin(model, "search_count", domain) == chain.admin(
                 model, "search_count", domain
             ), (model, code)
+
+
+# ================================================================== in Chromium
+def browser_login(page, server, login):
+    page.goto(f"{server['url']}/web/login")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", login)
+    page.click("button[type=submit]")
+    page.wait_for_selector(".o_main_navbar")
+
+
+def test_keeper_counts_part_of_the_stock_in_chromium(page, server, chain):
+    """刘强 (仓管) counts one category of 总部仓 in Chromium: a partial count (盘点 by
+    category) started, a book scanned twice, submitted with the other lines
+    uncounted; approved by head office, only the scanned book's stock changes."""
+    hq_stock = chain.stock_location("HQ")
+    category = chain.admin(
+        "product.category", "search_read", [("name", "=", "文学")], ["id"]
+    )[0]["id"]
+    books = chain.admin(
+        "product.product",
+        "search_read",
+        [("categ_id", "=", category), ("barcode", "!=", False)],
+        ["barcode", "display_name"],
+        order="default_code",
+    )
+    book, other = books[0], books[1]
+    before = {p["id"]: chain.on_hand(p["id"], hq_stock) for p in (book, other)}
+
+    browser_login(page, server, "keeper")
+    page.goto(
+        f"{server['url']}/odoo/action-retail_wholesale.retail_stocktake_action/new"
+    )
+    location = page.locator(".o_field_widget[name=location_id] input")
+    location.fill("HQ/")
+    page.click(".o-autocomplete--dropdown-item a >> nth=0")
+    page.select_option(".o_field_widget[name=scope] select", value='"category"')
+    page.fill(".o_field_widget[name=categ_ids] input", "文学")
+    page.click('.o-autocomplete--dropdown-item a:has-text("文学")')
+    page.click(".o_form_button_save")
+    page.click("button[name=action_start]")
+    page.wait_for_selector(".o_field_widget[name=scan_barcode] input")
+    for _scan in range(2):
+        scan = page.locator(".o_field_widget[name=scan_barcode] input")
+        scan.fill(book["barcode"])
+        scan.press("Enter")
+        page.wait_for_function(
+            "() => !document.querySelector('.o_field_widget[name=scan_barcode] input').value"
+        )
+    page.click(".o_form_button_save")
+    page.click("button[name=action_submit]")
+    page.wait_for_selector(
+        ".o_statusbar_status .o_arrow_button_current[data-value=to_approve]"
+    )
+    [sheet] = chain.admin(
+        "retail.stocktake",
+        "search_read",
+        [("create_uid.login", "=", "keeper"), ("state", "=", "to_approve")],
+        ["line_ids", "location_id", "difference_value"],
+        order="id desc",
+        limit=1,
+    )
+    lines = chain.admin(
+        "retail.stocktake.line",
+        "read",
+        sheet["line_ids"],
+        ["product_id", "counted", "counted_qty", "difference_value"],
+    )
+    listed = {line["product_id"][0] for line in lines}
+    in_category = set(
+        chain.admin("product.product", "search", [("categ_id", "=", category)])
+    )
+    assert listed and listed <= in_category
+    counted = [line for line in lines if line["counted"]]
+    assert [(c["product_id"][0], c["counted_qty"]) for c in counted] == [
+        (book["id"], 2)
+    ]
+    assert all(line["difference_value"] == 0 for line in lines if not line["counted"])
+    # the store's counts wait for head office; then only what was counted changes
+    chain.user("hq_admin")("retail.stocktake", "action_approve", [sheet["id"]])
+    assert chain.on_hand(book["id"], hq_stock) == 2
+    assert chain.on_hand(other["id"], hq_stock) == before[other["id"]]
+
+
+def test_accountant_reads_the_balance_sheet_in_chromium(page, server, chain):
+    """孙丽 (会计) opens 资产负债表 in Chromium: lines numbered by 行次, 存货 equal to
+    the stock valuation, the sheet balanced."""
+    browser_login(page, server, "accountant")
+    page.goto(
+        f"{server['url']}/odoo/action-retail_reports.retail_statement_action_balance"
+    )
+    page.click("button[name=action_compute]")
+    row = page.locator(".o_data_row:has(td[name=name]:text-is('存货'))")
+    row.wait_for()
+    assert row.locator("td[name=retail_row]").inner_text().strip() == "9"
+    shown = float(
+        re.sub(r"[^\d.\-]", "", row.locator("td[name=amount_1]").inner_text())
+    )
+    valuation = chain.admin(
+        "stock.valuation.layer", "read_group", [], ["value:sum"], []
+    )[0]["value"]
+    assert shown == pytest.approx(valuation, abs=0.01)
+    assert shown > 0
