@@ -446,7 +446,8 @@ class PosOrder(models.Model):
         another product or company, or a new lot where the till's operation type does
         not create lots (a lot typed by mistake would leave the goods in the store)."""
         creates = session.config_id.picking_type_id.use_create_lots
-        products = found["product.product"]
+        # a batch of orders without new lines (removals only) names no product
+        products = found.get("product.product", {})
         problems = []
         for line in self._retail_payload_values(order, "lines"):
             product = products.get(line.get("product_id"))
