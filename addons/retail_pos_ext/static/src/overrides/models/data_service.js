@@ -1,5 +1,6 @@
 import { patch } from "@web/core/utils/patch";
 import { PosData } from "@point_of_sale/app/models/data_service";
+import { updateStoreStock } from "@retail_pos_ext/app/stock_badges/store_stock";
 
 const PRODUCT_READS = new Set(["read", "search_read"]);
 
@@ -40,14 +41,8 @@ patch(PosData.prototype, {
             delete result.retail_refused;
         }
         if (model === "pos.order" && method === "sync_from_ui" && result?.retail_store_qty) {
-            const quantities = result.retail_store_qty;
+            updateStoreStock(this.models, result.retail_store_qty);
             delete result.retail_store_qty;
-            for (const [id, quantity] of Object.entries(quantities)) {
-                const product = this.models["product.product"].get(parseInt(id));
-                if (product) {
-                    product.retail_store_qty = quantity;
-                }
-            }
         }
         return result;
     },
