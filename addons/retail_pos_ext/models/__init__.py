@@ -12,3 +12,4 @@ from . import retail_pos_shift_handover
 from . import pos_session
 from . import res_company
 from . import res_config_settings
+from . import retail_stock_level

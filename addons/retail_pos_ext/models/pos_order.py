@@ -8,10 +8,15 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, float_compare, float_round
 
+from odoo.addons.retail_wholesale.tools.pricing import net_unit_price
+
 from .pos_payment import TILL_SYNC
 
 _logger = logging.getLogger(__name__)
 
+# the states of a till order that count as sold (stock velocity, flash-sale counts,
+# return rates, handovers, reports)
+POS_SOLD_STATES = ("paid", "done", "invoiced")
 UUID_INDEX = "pos_order_retail_uuid_uniq"
 # advisory lock class of the orders being saved (the second key is their uuid's hash)
 UUID_LOCK = 7_042_002
@@ -524,7 +529,7 @@ class PosOrder(models.Model):
 
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)
-        if not draft and self.state in ("paid", "done", "invoiced"):
+        if not draft and self.state in POS_SOLD_STATES:
             self._retail_review_against_server()
         return order_id
 
@@ -650,7 +655,7 @@ class PosOrder(models.Model):
         markdown_lines = self._retail_markdown_lines()
         for line in self._retail_priced_lines() - markdown_lines:
             product = line.product_id
-            net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+            net_price = net_unit_price(line)
             if pricelist and not self.fiscal_position_id:
                 price = pricelist._get_product_price(
                     product, line.qty, currency=currency, date=date
@@ -709,7 +714,7 @@ class PosOrder(models.Model):
             lambda line: (
                 line.retail_markdown_percent
                 and not currency.compare_amounts(
-                    line.price_unit * (1 - (line.discount or 0.0) / 100.0),
+                    net_unit_price(line),
                     float_round(
                         line.product_id.lst_price * (100 - percent) / 100,
                         precision_digits=2,
@@ -770,9 +775,7 @@ class PosOrder(models.Model):
                     "lot %(lots)s is not within %(days)s days of its expiry on the "
                     "order date; the sales price is %(price)s.",
                     product=line.product_id.display_name,
-                    sent=currency.round(
-                        line.price_unit * (1 - (line.discount or 0.0) / 100.0)
-                    ),
+                    sent=currency.round(net_unit_price(line)),
                     lots=", ".join(outside) or "-",
                     days=company.retail_markdown_days,
                     price=currency.round(line.product_id.lst_price),
@@ -803,7 +806,7 @@ class PosOrder(models.Model):
         flash_lines = self.env["pos.order.line"]
         for line in lines:
             flash_sale = by_product.get(line.product_id)
-            net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+            net_price = net_unit_price(line)
             if (
                 flash_sale
                 and currency.compare_amounts(net_price, flash_sale.price) <= 0

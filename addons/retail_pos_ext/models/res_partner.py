@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .pos_order import POS_SOLD_STATES
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -58,7 +60,7 @@ class ResPartner(models.Model):
         sold, back = super()._retail_sold_and_returned(days)
         domain = [
             ("order_id.partner_id", "child_of", self.id),
-            ("order_id.state", "in", ("paid", "done", "invoiced")),
+            ("order_id.state", "in", POS_SOLD_STATES),
             ("order_id.date_order", ">=", fields.Datetime.now() - timedelta(days=days)),
         ]
         Line = self.env["pos.order.line"].sudo()

@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.tools import SQL
 
+from .pos_order import POS_SOLD_STATES
+
 
 class RetailFlashSale(models.Model):
     _inherit = "retail.flash.sale"
@@ -26,10 +28,11 @@ class RetailFlashSale(models.Model):
                   JOIN pos_order pos_order ON pos_order.id = line.order_id
              LEFT JOIN res_partner partner ON partner.id = pos_order.partner_id
                  WHERE line.retail_flash_sale_id IN %s
-                   AND pos_order.state IN ('paid', 'done', 'invoiced')
+                   AND pos_order.state IN %s
               GROUP BY 1, 2
                 """,
                 tuple(flash_sales.ids),
+                POS_SOLD_STATES,
             )
         )
         by_id = {flash_sale.id: flash_sale for flash_sale in flash_sales}

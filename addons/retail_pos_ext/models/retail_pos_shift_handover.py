@@ -5,7 +5,7 @@ import pytz
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-SOLD_STATES = ("paid", "done", "invoiced")
+from .pos_order import POS_SOLD_STATES
 
 
 class RetailPosShiftHandover(models.Model):
@@ -163,7 +163,7 @@ class RetailPosShiftHandover(models.Model):
         order_domain = [
             ("session_id", "=", session.id),
             ("user_id", "=", user.id),
-            ("state", "in", SOLD_STATES),
+            ("state", "in", POS_SOLD_STATES),
             ("id", "not in", counted.ids),
         ]
         if not after_handover:

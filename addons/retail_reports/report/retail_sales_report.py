@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.retail_pos_ext.models.pos_order import POS_SOLD_STATES
+
 FACT_CUTOFF_PARAM = "retail_reports.sales_fact_cutoff"
 # orders of the last days are always read live: POS orders synced late still count
 FACT_SAFETY_DAYS = 3
@@ -383,8 +385,9 @@ class RetailSalesReport(models.Model):
                                             ::numeric, 0)
                        END AS cost
                ) line
-             WHERE o.state IN ('paid', 'done', 'invoiced')
+             WHERE o.state IN %s
                %s
             """,
+            POS_SOLD_STATES,
             SQL("AND o.date_order >= %s", since) if since else SQL(),
         )

@@ -7,8 +7,6 @@ from odoo.tools import SQL, formatLang
 
 # move states that still bring goods in or take them out of a warehouse
 OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
-# POS orders that count as sold
-POS_SOLD_STATES = ("paid", "done", "invoiced")
 
 
 class RetailStockLevel(models.Model):
@@ -225,11 +223,23 @@ class RetailStockLevel(models.Model):
     @api.model
     def _retail_sales_velocity_query(self, date_from, date_to, warehouse_ids):
         """SQL selecting ``product_id, warehouse_id, qty``: the quantities sold (in the
-        product's unit) by sale orders and POS orders of ``warehouse_ids`` between
-        ``date_from`` (included) and ``date_to`` (excluded), POS refunds deducted.
+        product's unit) by every channel of ``warehouse_ids`` (sale orders, and the tills'
+        orders with their refunds deducted when the till is installed) between
+        ``date_from`` (included) and ``date_to`` (excluded).
 
         Reusable by reports (dead stock, sell-through): wrap it in a sub-query."""
-        queries = [
+        queries = self._retail_sold_quantity_queries(date_from, date_to, warehouse_ids)
+        return SQL(
+            "SELECT product_id, warehouse_id, SUM(qty) AS qty FROM (%s) sold "
+            "GROUP BY product_id, warehouse_id",
+            SQL(" UNION ALL ").join(queries),
+        )
+
+    @api.model
+    def _retail_sold_quantity_queries(self, date_from, date_to, warehouse_ids):
+        """SQL queries selecting ``product_id, warehouse_id, qty`` of each channel that
+        sells from the warehouses: the sale orders here; the till adds its orders."""
+        return [
             SQL(
                 """
                 SELECT sol.product_id, so.warehouse_id,
@@ -250,31 +260,6 @@ class RetailStockLevel(models.Model):
                 warehouses=list(warehouse_ids),
             )
         ]
-        if "pos.order.line" in self.env:
-            queries.append(
-                SQL(
-                    """
-                    SELECT pol.product_id, spt.warehouse_id, pol.qty AS qty
-                      FROM pos_order_line pol
-                      JOIN pos_order po ON po.id = pol.order_id
-                      JOIN pos_session ps ON ps.id = po.session_id
-                      JOIN pos_config pc ON pc.id = ps.config_id
-                      JOIN stock_picking_type spt ON spt.id = pc.picking_type_id
-                     WHERE po.state IN %(states)s
-                       AND po.date_order >= %(date_from)s AND po.date_order < %(date_to)s
-                       AND spt.warehouse_id = ANY(%(warehouses)s)
-                    """,
-                    states=POS_SOLD_STATES,
-                    date_from=date_from,
-                    date_to=date_to,
-                    warehouses=list(warehouse_ids),
-                )
-            )
-        return SQL(
-            "SELECT product_id, warehouse_id, SUM(qty) AS qty FROM (%s) sold "
-            "GROUP BY product_id, warehouse_id",
-            SQL(" UNION ALL ").join(queries),
-        )
 
     @api.model
     def retail_sales_velocity(self, warehouse_ids, days=None, date_to=None):

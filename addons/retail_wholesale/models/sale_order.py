@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, float_compare, float_is_zero, format_date, formatLang
 
+from odoo.addons.retail_wholesale.tools.pricing import net_unit_price
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -193,7 +195,7 @@ class SaleOrder(models.Model):
                 )
             floor = product.retail_floor_price
             if floor and not self.retail_price_approved_by_id:
-                net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+                net_price = net_unit_price(line)
                 floor_in_currency = product.currency_id._convert(
                     floor,
                     self.currency_id,

@@ -1,2 +1,3 @@
 from . import isbn
 from . import pack_qty
+from . import pricing
