@@ -14,6 +14,7 @@
         "sale_stock",
         "stock_account",
     ],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "security/retail_sales_report_security.xml",

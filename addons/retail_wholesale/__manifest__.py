@@ -13,8 +13,9 @@
         "sale_stock",
         "purchase_stock",
         "product_expiry",
-        "loyalty",
     ],
+    # ISBN check digits; the price matrix's xlsx
+    "external_dependencies": {"python": ["stdnum", "xlsxwriter"]},
     "data": [
         "security/retail_wholesale_groups.xml",
         "security/ir.model.access.csv",

@@ -130,19 +130,3 @@ class PosOrderLine(models.Model):
             ).mapped("name"),
             "markdowns": markdowns,
         }
-
-    @api.model
-    def retail_expired_lots(self, product_id, lot_names):
-        """Those of ``lot_names`` of the product that are past their expiration date."""
-        lots = (
-            self.env["stock.lot"]
-            .sudo()
-            .search(
-                [
-                    ("product_id", "=", product_id),
-                    ("name", "in", lot_names),
-                    ("expiration_date", "<=", fields.Datetime.now()),
-                ]
-            )
-        )
-        return lots.mapped("name")

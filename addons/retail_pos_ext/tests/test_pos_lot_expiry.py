@@ -215,11 +215,14 @@ class TestPosLotExpiry(RetailPosHttpCommon):
 
     def test_expired_lots_are_named(self):
         Line = self.env["pos.order.line"]
-        self.assertEqual(
-            Line.retail_expired_lots(self.milk.id, ["MILK-OLD", "MILK-SOON", "NOPE"]),
-            ["MILK-OLD"],
+        company = self.env.company.id
+        status = Line.retail_lot_status(
+            company, self.milk.id, ["MILK-OLD", "MILK-SOON", "NOPE"]
         )
-        self.assertEqual(Line.retail_expired_lots(self.milk.id, []), [])
+        self.assertEqual(status["expired"], ["MILK-OLD"])
+        self.assertEqual(
+            Line.retail_lot_status(company, self.milk.id, [])["expired"], []
+        )
 
     def test_synced_sales_of_expired_lots_are_flagged(self):
         session = self._open_session()

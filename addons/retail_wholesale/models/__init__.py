@@ -20,7 +20,6 @@ from . import stock_warehouse
 from . import retail_backup
 from . import stock_quant
 from . import retail_stock_level
-from . import stock_lot
 from . import stock_picking
 from . import stock_scrap
 from . import retail_stocktake

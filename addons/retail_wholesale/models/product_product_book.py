@@ -37,17 +37,6 @@ class ProductProduct(models.Model):
             )
         return result
 
-    def retail_get_accessories(self, quantity=1.0):
-        """The accessories of ``quantity`` copies of each book, for the point of sale:
-        {book id: [{"product_id": id, "quantity": qty}]}."""
-        return {
-            product.id: [
-                {"product_id": accessory.id, "quantity": qty}
-                for accessory, qty in product._retail_accessory_quantities(quantity)
-            ]
-            for product in self
-        }
-
     def retail_parse_pack_qty(self, text):
         """The copies (本) in ``text`` such as 3件2包5本, 2包5本, 3件 or 12; a UserError
         naming the product and the text, saying what is wrong, if it is not a quantity

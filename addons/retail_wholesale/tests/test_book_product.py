@@ -86,11 +86,8 @@ class TestBookProduct(BookCommon):
             self.cd.retail_parse_pack_qty("3件")
 
     def test_accessories_for_pos(self):
-        self.assertEqual(
-            self.book.retail_get_accessories(3),
-            {self.book.id: [{"product_id": self.cd.id, "quantity": 3.0}]},
-        )
-        self.assertEqual(self.cd.retail_get_accessories(3), {self.cd.id: []})
+        self.assertEqual(self.book._retail_accessory_quantities(3), [(self.cd, 3.0)])
+        self.assertEqual(self.cd._retail_accessory_quantities(3), [])
         with self.assertRaisesRegex(ValidationError, "cannot be its own accessory"):
             self.book.product_tmpl_id.retail_accessory_ids = [
                 Command.create({"product_id": self.book.id})

@@ -47,11 +47,6 @@ class TestIsbn(BaseCase):
                 self.assertEqual(caught.exception.code, code)
                 self.assertFalse(isbn.is_valid(value))
 
-    def test_to_isbn10(self):
-        self.assertEqual(isbn.to_isbn10("978-0-306-40615-7"), "0306406152")
-        self.assertEqual(isbn.to_isbn10("9780804429573"), "080442957X")
-        self.assertIsNone(isbn.to_isbn10("9791000000015"))
-
 
 @tagged("post_install", "-at_install")
 class TestPackQty(BaseCase):

@@ -1,13 +1,18 @@
-"""ISBN checksums and normalisation, without a database.
+"""ISBN normalisation, without a database, on python-stdnum's ISBN checks.
 
-``normalize("7-5321-0001-X")`` returns the ISBN-13 the book is known by (its barcode);
-bad input raises :class:`IsbnError`, whose ``code`` says what is wrong.
+``normalize("7-5321-0001-4")`` returns the ISBN-13 the book is known by (its barcode);
+bad input raises :class:`IsbnError`, whose ``code`` says what is wrong so that the
+message can tell the user.
 """
 
 import re
 
+from stdnum import isbn as stdnum_isbn
+from stdnum.exceptions import InvalidChecksum, InvalidComponent
+
 ISBN13_PREFIXES = ("978", "979")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u00a0]+")
+_FORMATS = {10: re.compile(r"[0-9]{9}[0-9X]"), 13: re.compile(r"[0-9]{13}")}
 
 
 class IsbnError(ValueError):
@@ -20,19 +25,8 @@ class IsbnError(ValueError):
 
 
 def compact(value):
-    """The ISBN without hyphens and spaces, with an upper case X."""
+    """The ISBN without hyphens, dashes and spaces, with an upper case X."""
     return _SEPARATORS.sub("", value or "").upper()
-
-
-def isbn10_check_digit(first9):
-    total = sum((10 - i) * int(d) for i, d in enumerate(first9))
-    check = (11 - total % 11) % 11
-    return "X" if check == 10 else str(check)
-
-
-def isbn13_check_digit(first12):
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
-    return str((10 - total % 10) % 10)
 
 
 def normalize(value):
@@ -40,24 +34,20 @@ def normalize(value):
     isbn = compact(value)
     if not isbn:
         raise IsbnError("empty", value)
-    if len(isbn) == 10:
-        if not (isbn[:9].isdigit() and (isbn[9].isdigit() or isbn[9] == "X")):
-            raise IsbnError("characters", value)
-        if isbn10_check_digit(isbn[:9]) != isbn[9]:
-            raise IsbnError("checksum", value)
-        first12 = "978" + isbn[:9]
-        return first12 + isbn13_check_digit(first12)
-    if len(isbn) == 13:
-        if not isbn.isdigit():
-            raise IsbnError("characters", value)
-        if not isbn.startswith(ISBN13_PREFIXES):
-            raise IsbnError("prefix", value)
-        if isbn13_check_digit(isbn[:12]) != isbn[12]:
-            raise IsbnError("checksum", value)
-        return isbn
-    if not re.fullmatch(r"[0-9X]*", isbn):
+    if len(isbn) not in (10, 13):
+        # stdnum also takes 9-digit SBNs: a book's number here is an ISBN
+        code = "length" if re.fullmatch(r"[0-9X]*", isbn) else "characters"
+        raise IsbnError(code, value)
+    if not _FORMATS[len(isbn)].fullmatch(isbn):
         raise IsbnError("characters", value)
-    raise IsbnError("length", value)
+    if len(isbn) == 13 and not isbn.startswith(ISBN13_PREFIXES):
+        raise IsbnError("prefix", value)
+    try:
+        return stdnum_isbn.validate(isbn, convert=True)
+    except InvalidChecksum:
+        raise IsbnError("checksum", value) from None
+    except InvalidComponent:
+        raise IsbnError("prefix", value) from None
 
 
 def is_valid(value):
@@ -66,11 +56,3 @@ def is_valid(value):
     except IsbnError:
         return False
     return True
-
-
-def to_isbn10(value):
-    """The ISBN-10 of a 978 ISBN, or None (979 ISBNs have none)."""
-    isbn = normalize(value)
-    if not isbn.startswith("978"):
-        return None
-    return isbn[3:12] + isbn10_check_digit(isbn[3:12])
