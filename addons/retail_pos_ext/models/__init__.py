@@ -13,3 +13,4 @@ from . import pos_session
 from . import res_company
 from . import res_config_settings
 from . import retail_stock_level
+from . import retail_pos_payload

@@ -1,12 +1,11 @@
 import logging
 from collections import defaultdict
-from numbers import Number
 
 from psycopg2 import errors as pg_errors
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL, float_compare, float_round
+from odoo.tools import SQL
 
 from odoo.addons.retail_wholesale.tools.pricing import net_unit_price
 
@@ -20,31 +19,7 @@ POS_SOLD_STATES = ("paid", "done", "invoiced")
 UUID_INDEX = "pos_order_retail_uuid_uniq"
 # advisory lock class of the orders being saved (the second key is their uuid's hash)
 UUID_LOCK = 7_042_002
-# what the server reads of an order sent by the point of sale, and the type it must have
-ORDER_KEYS = {
-    "uuid": str,
-    "session_id": int,
-    "lines": list,
-    "payment_ids": list,
-    "amount_paid": Number,
-    "amount_total": Number,
-    "amount_tax": Number,
-    "amount_return": Number,
-}
-LINE_KEYS = {"product_id": int, "qty": Number, "price_unit": Number}
 REVIEW_FIELDS = {"retail_review_state", "retail_review_note", "retail_reviewed_by_id"}
-
-
-def _invalid(values, keys):
-    """The keys whose value is missing or not of the expected type (a boolean is not a
-    number here)."""
-    return [
-        key
-        for key, expected in keys.items()
-        if values.get(key) is None
-        or isinstance(values.get(key), bool)
-        or not isinstance(values.get(key), expected)
-    ]
 
 
 class ExpectedDuplicateOrder(logging.Filter):
@@ -146,7 +121,7 @@ class PosOrder(models.Model):
     # ----------------------------------------------------------------- sync
     @api.model
     def sync_from_ui(self, orders):
-        orders, refused = self._retail_check_payload(orders)
+        orders, refused = self.env["retail.pos.payload"]._retail_check_payload(orders)
         if refused and not orders:
             raise ValidationError(self._retail_refused_message(refused))
         self._retail_lock_uuids(orders)
@@ -240,293 +215,6 @@ class PosOrder(models.Model):
         result["retail_store_qty"] = quantities
         return result
 
-    @api.model
-    def _retail_check_payload(self, orders):
-        """Split what a till sent into the orders to save and the refused ones
-        ``[(uuid, name, [problem, ...])]``: what no till sends (a clear validation
-        error instead of a server error), commands on records of other orders (a till
-        changes only the order it sends) and references to records that are unknown,
-        of another company or not the till's."""
-        if not isinstance(orders, list):
-            raise ValidationError(_("The point of sale must send a list of orders."))
-        problems = {}
-        for position, order in enumerate(orders, start=1):
-            if not isinstance(order, dict):
-                problems[position] = [
-                    _("order %(position)s is not a record", position=position)
-                ]
-                continue
-            problems[position] = self._retail_structure_problems(order, position)
-        readable = [
-            (position, order)
-            for position, order in enumerate(orders, start=1)
-            if not problems[position]
-        ]
-        existing = {
-            order.uuid: order
-            for order in self.search(
-                [("uuid", "in", [order["uuid"] for _position, order in readable])]
-            )
-        }
-        references = self._retail_payload_references([order for _p, order in readable])
-        for position, order in readable:
-            name = self._retail_payload_name(order, position)
-            problems[position] += self._retail_foreign_commands(
-                self, order, existing.get(order["uuid"], self.browse()), name
-            )
-            problems[position] += references(order, name)
-        valid, refused = [], []
-        for position, order in enumerate(orders, start=1):
-            if problems[position]:
-                values = order if isinstance(order, dict) else {}
-                refused.append(
-                    (
-                        values.get("uuid"),
-                        self._retail_payload_name(values, position),
-                        problems[position],
-                    )
-                )
-            else:
-                valid.append(order)
-        return valid, refused
-
-    @api.model
-    def _retail_payload_name(self, order, position):
-        return order.get("name") or order.get("uuid") or position
-
-    @api.model
-    def _retail_structure_problems(self, order, position):
-        name = self._retail_payload_name(order, position)
-        problems = [
-            self.env._(
-                "order %(name)s: %(key)s is missing or invalid", name=name, key=key
-            )
-            for key in _invalid(order, ORDER_KEYS)
-        ]
-        lines = order.get("lines")
-        for command in lines if isinstance(lines, list) else []:
-            if not (
-                isinstance(command, (list, tuple))
-                and len(command) >= 2
-                and isinstance(command[0], int)
-            ):
-                problems.append(_("order %(name)s: a line is malformed", name=name))
-            elif command[0] == 0:  # a new line: what core reads of it
-                values = command[2] if len(command) == 3 else None
-                if not isinstance(values, dict):
-                    problems.append(_("order %(name)s: a line is malformed", name=name))
-                    continue
-                problems += [
-                    self.env._(
-                        "order %(name)s: %(key)s of a line is missing or invalid",
-                        name=name,
-                        key=key,
-                    )
-                    for key in _invalid(values, LINE_KEYS)
-                ]
-        return problems
-
-    @api.model
-    def _retail_foreign_commands(self, model, values, owner, name):
-        """The commands of the one2many fields in ``values`` (of a record of ``model``,
-        ``owner`` when it exists already, nested values included) that name a record
-        ``owner`` does not hold: a line, payment or lot of another order."""
-        problems = []
-        for key, commands in values.items():
-            field = model._fields.get(key)
-            if not (field and field.type == "one2many" and isinstance(commands, list)):
-                continue
-            comodel = self.env[field.comodel_name]
-            owned = owner[key] if owner else comodel
-            for command in commands:
-                if not (
-                    isinstance(command, (list, tuple))
-                    and command
-                    and isinstance(command[0], int)
-                ):
-                    continue  # lines are checked above; core refuses the rest
-                code, ids = command[0], []
-                if code in (1, 2, 3, 4):
-                    ids = [command[1]] if len(command) > 1 else [None]
-                elif code == 6:
-                    ids = command[2] if len(command) > 2 else None
-                    ids = ids if isinstance(ids, list) else [ids]
-                foreign = [ref for ref in ids if ref not in owned.ids]
-                if foreign:
-                    problems.append(
-                        _(
-                            "order %(name)s: the command %(command)s of %(field)s names "
-                            "%(records)s, which is not part of this order",
-                            name=name,
-                            command=code,
-                            field=key,
-                            records=", ".join(map(str, foreign)),
-                        )
-                    )
-                    continue
-                nested = command[2] if len(command) > 2 else None
-                if code in (0, 1) and isinstance(nested, dict):
-                    problems += self._retail_foreign_commands(
-                        comodel,
-                        nested,
-                        owned.browse(command[1]) if code == 1 else comodel,
-                        name,
-                    )
-        return problems
-
-    def _retail_reference_fields(self):
-        """{order field: model} of the references an order's payload holds."""
-        fields_ = {
-            "session_id": "pos.session",
-            "pricelist_id": "product.pricelist",
-            "fiscal_position_id": "account.fiscal.position",
-            "partner_id": "res.partner",
-        }
-        if "employee_id" in self._fields:
-            fields_["employee_id"] = self._fields["employee_id"].comodel_name
-        return fields_
-
-    @api.model
-    def _retail_payload_values(self, order, key):
-        """The values of the create and update commands of an x2many of ``order``."""
-        return [
-            command[2]
-            for command in order.get(key) or []
-            if isinstance(command, (list, tuple))
-            and len(command) > 2
-            and command[0] in (0, 1)
-            and isinstance(command[2], dict)
-        ]
-
-    @api.model
-    def _retail_payload_references(self, orders):
-        """A function giving the problems of an order's references (session, customer,
-        pricelist, fiscal position, products, payment methods, employee): unknown,
-        of another company, or not the till's. One query per model for the batch."""
-        order_fields = self._retail_reference_fields()
-        wanted = defaultdict(set)
-        for order in orders:
-            for key, model in order_fields.items():
-                wanted[model].add(order.get(key))
-            for line in self._retail_payload_values(order, "lines"):
-                wanted["product.product"].add(line.get("product_id"))
-        lot_names = {
-            pack_lot.get("lot_name")
-            for order in orders
-            for line in self._retail_payload_values(order, "lines")
-            for pack_lot in self._retail_payload_values(line, "pack_lot_ids")
-        }
-        found = {"stock.lot": self._retail_known_lots(lot_names)}
-        for model, ids in wanted.items():
-            ids = [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
-            records = (
-                self.env[model]
-                .with_context(active_test=False)
-                .search([("id", "in", ids)])
-            )
-            found[model] = {record.id: record for record in records}
-        return lambda order, name: self._retail_reference_problems(
-            order, name, order_fields, found
-        )
-
-    @api.model
-    def _retail_known_lots(self, names):
-        """{(product id, lot name): {company id}} of the lots named, whoever may read
-        them: a cashier has no stock rights, and the answer only says what exists."""
-        names = [n for n in names if isinstance(n, str) and n]
-        if not names:
-            return {}
-        known = defaultdict(set)
-        for lot in (
-            self.env["stock.lot"]
-            .sudo()
-            .search_fetch([("name", "in", names)], ["name", "product_id", "company_id"])
-        ):
-            known[lot.product_id.id, lot.name].add(lot.company_id.id)
-        return known
-
-    @api.model
-    def _retail_lot_problems(self, order, session, found, problem):
-        """The lots of the order's lines that the till's picking cannot use: a lot of
-        another product or company, or a new lot where the till's operation type does
-        not create lots (a lot typed by mistake would leave the goods in the store)."""
-        creates = session.config_id.picking_type_id.use_create_lots
-        # a batch of orders without new lines (removals only) names no product
-        products = found.get("product.product", {})
-        problems = []
-        for line in self._retail_payload_values(order, "lines"):
-            product = products.get(line.get("product_id"))
-            if not product or product.tracking == "none":
-                continue
-            for pack_lot in self._retail_payload_values(line, "pack_lot_ids"):
-                lot_name = pack_lot.get("lot_name")
-                if not lot_name:
-                    continue
-                if not isinstance(lot_name, str):
-                    problems.append(problem("lot_name", lot_name))
-                    continue
-                companies = found["stock.lot"].get((product.id, lot_name))
-                if companies is None and creates:
-                    continue
-                if not companies or not (companies & {False, session.company_id.id}):
-                    problems.append(
-                        problem("lot_name", f"{lot_name} ({product.display_name})")
-                    )
-        return problems
-
-    @api.model
-    def _retail_reference_problem(self, name, key, value):
-        return _(
-            "order %(name)s: %(field)s %(value)s is unknown, of another company or "
-            "not this till's",
-            name=name,
-            field=key,
-            value=value,
-        )
-
-    @api.model
-    def _retail_reference_problems(self, order, name, order_fields, found):
-        def problem(key, value):
-            return self._retail_reference_problem(name, key, value)
-
-        session = found["pos.session"].get(order["session_id"])
-        if not session:
-            return [problem("session_id", order["session_id"])]
-
-        def known(model, value):
-            record = found[model].get(value)
-            return bool(
-                record
-                and (
-                    "company_id" not in record._fields
-                    or not record.company_id
-                    or record.company_id == session.company_id
-                )
-            )
-
-        references = [
-            (key, model, order.get(key))
-            for key, model in order_fields.items()
-            if key != "session_id"
-        ] + [
-            ("product_id", "product.product", line.get("product_id"))
-            for line in self._retail_payload_values(order, "lines")
-        ]
-        problems = [
-            problem(key, value)
-            for key, model, value in references
-            if value and not known(model, value)
-        ]
-        problems += self._retail_lot_problems(order, session, found, problem)
-        methods = session.config_id.payment_method_ids.ids
-        problems += [
-            problem("payment_method_id", payment.get("payment_method_id"))
-            for payment in self._retail_payload_values(order, "payment_ids")
-            if "payment_method_id" in payment
-            and payment["payment_method_id"] not in methods
-        ]
-        return problems
-
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)
         if not draft and self.state in POS_SOLD_STATES:
@@ -605,8 +293,9 @@ class PosOrder(models.Model):
             )
         reasons += self._retail_review_prices()
         reasons += self._retail_review_flash_sales()
-        reasons += self._retail_review_markdowns()
-        reasons += self._retail_review_expired_lots()
+        reasons += self.lines.filtered(
+            lambda line: line.qty > 0
+        )._retail_expired_lot_problems()
         reasons += self._retail_review_return_rate()
         if reasons:
             _logger.info("POS order %s flagged for review: %s", self.name, reasons)
@@ -638,9 +327,11 @@ class PosOrder(models.Model):
         return allowed
 
     def _retail_review_prices(self):
+        """The order's pricelist must be one the till or the customer's grade offers;
+        its lines' prices, taxes and floor prices are the lines' (lines at the
+        near-expiry markdown are checked against their lots instead)."""
         self.ensure_one()
         reasons = []
-        currency = self.currency_id
         pricelist = self.pricelist_id
         if pricelist and pricelist not in self._retail_allowed_pricelists():
             reasons.append(
@@ -650,138 +341,13 @@ class PosOrder(models.Model):
                     pricelist=pricelist.name,
                 )
             )
-        date = self.date_order
-        # checked against their lots by _retail_review_markdowns
-        markdown_lines = self._retail_markdown_lines()
-        for line in self._retail_priced_lines() - markdown_lines:
-            product = line.product_id
-            net_price = net_unit_price(line)
-            if pricelist and not self.fiscal_position_id:
-                price = pricelist._get_product_price(
-                    product, line.qty, currency=currency, date=date
-                )
-                taxes = product.taxes_id.filtered_domain(
-                    self.env["account.tax"]._check_company_domain(self.company_id)
-                )
-                if line.tax_ids != taxes:
-                    reasons.append(
-                        _(
-                            "%(product)s: taxes %(sent)s instead of %(taxes)s.",
-                            product=product.display_name,
-                            sent=", ".join(line.tax_ids.mapped("name")) or "-",
-                            taxes=", ".join(taxes.mapped("name")) or "-",
-                        )
-                    )
-                price = self.env["account.tax"]._fix_tax_included_price_company(
-                    price, taxes, taxes, self.company_id
-                )
-                if currency.compare_amounts(net_price, price):
-                    reasons.append(
-                        _(
-                            "%(product)s: sold at %(sent)s, the price is %(price)s.",
-                            product=product.display_name,
-                            sent=currency.round(net_price),
-                            price=currency.round(price),
-                        )
-                    )
-            floor = product.retail_floor_price
-            if floor:
-                floor = product.currency_id._convert(
-                    floor, currency, self.company_id, date or fields.Date.today()
-                )
-                if currency.compare_amounts(net_price, floor) < 0:
-                    reasons.append(
-                        _(
-                            "%(product)s: sold at %(sent)s, below its floor price of "
-                            "%(floor)s.",
-                            product=product.display_name,
-                            sent=currency.round(net_price),
-                            floor=currency.round(floor),
-                        )
-                    )
-        return reasons
-
-    def _retail_markdown_lines(self):
-        """Lines sold at the company's near-expiry markdown price (临期促销) of their
-        product, as the till marks them; whether their lots justify it is checked by
-        _retail_review_markdowns."""
-        company = self.company_id
-        percent = company.retail_markdown_percent or 0.0
-        if percent <= 0:
-            return self.env["pos.order.line"]
-        currency = self.currency_id
-        return self._retail_priced_lines().filtered(
-            lambda line: (
-                line.retail_markdown_percent
-                and not currency.compare_amounts(
-                    net_unit_price(line),
-                    float_round(
-                        line.product_id.lst_price * (100 - percent) / 100,
-                        precision_digits=2,
-                    ),
-                )
-            )
+        lines = self._retail_priced_lines()
+        markdown_lines = lines._retail_at_markdown()
+        return (
+            reasons
+            + (lines - markdown_lines)._retail_price_problems()
+            + markdown_lines._retail_markdown_problems()
         )
-
-    def _retail_review_markdowns(self):
-        """Near-expiry markdown prices are right only for lines whose every lot was
-        known to the server at the order date and within the company's markdown window
-        then (the lots of the whole order are read in one query)."""
-        self.ensure_one()
-        lines = self._retail_markdown_lines()
-        if not lines:
-            return []
-        self.env["pos.pack.operation.lot"].flush_model(
-            ["lot_name", "pos_order_line_id"]
-        )
-        self.env["stock.lot"].flush_model(["name", "product_id", "expiration_date"])
-        self.env.cr.execute(
-            """
-            SELECT pl.pos_order_line_id, pl.lot_name, lot.expiration_date,
-                   lot.create_date
-              FROM pos_pack_operation_lot pl
-              JOIN pos_order_line l ON l.id = pl.pos_order_line_id
-              LEFT JOIN stock_lot lot
-                     ON lot.product_id = l.product_id
-                    AND lot.name = pl.lot_name
-                    AND (lot.company_id = %s OR lot.company_id IS NULL)
-             WHERE pl.pos_order_line_id IN %s
-            """,
-            [self.company_id.id, tuple(lines.ids)],
-        )
-        lots_by_line = defaultdict(list)
-        for line_id, lot_name, expiration_date, create_date in self.env.cr.fetchall():
-            # a lot the server did not know at the sale (made by this synchronisation
-            # from the name the till sent) justifies nothing
-            known = create_date and create_date <= self.date_order
-            lots_by_line[line_id].append((lot_name, known and expiration_date))
-        company = self.company_id
-        currency = self.currency_id
-        reasons = []
-        for line in lines:
-            lots = lots_by_line.get(line.id)
-            outside = [
-                lot_name
-                for lot_name, expiration_date in lots or []
-                if not company._retail_in_markdown_window(
-                    expiration_date, self.date_order
-                )
-            ]
-            if lots and not outside:
-                continue
-            reasons.append(
-                self.env._(
-                    "%(product)s: sold at the near-expiry markdown price %(sent)s, but "
-                    "lot %(lots)s is not within %(days)s days of its expiry on the "
-                    "order date; the sales price is %(price)s.",
-                    product=line.product_id.display_name,
-                    sent=currency.round(net_unit_price(line)),
-                    lots=", ".join(outside) or "-",
-                    days=company.retail_markdown_days,
-                    price=currency.round(line.product_id.lst_price),
-                )
-            )
-        return reasons
 
     def _retail_review_flash_sales(self):
         """Count flash sale units sold at the till, under the flash sales' row locks so
@@ -815,97 +381,40 @@ class PosOrder(models.Model):
                 flash_lines |= line
         if not flash_lines:
             return []
-        flash_sales = flash_lines.retail_flash_sale_id.sudo()
-        self.env["sale.order"]._retail_lock_flash_sales(flash_sales)
-        self.env.flush_all()
-        sold = flash_sales._sold_by_customer()
         customer = self.partner_id.commercial_partner_id
-        reasons = []
         ordered = defaultdict(float)
         for line in flash_lines:
-            ordered[line.retail_flash_sale_id] += line.qty
-        for flash_sale, qty in ordered.items():
-            rounding = flash_sale.product_id.uom_id.rounding
-            total = sum(sold[flash_sale].values())
-            if (
-                float_compare(total, flash_sale.total_cap, precision_rounding=rounding)
-                > 0
-            ):
-                reasons.append(
-                    _(
-                        "%(product)s: %(total)s sold in the flash sale %(flash_sale)s, "
-                        "over its total of %(cap)s.",
-                        product=flash_sale.product_id.display_name,
-                        total=total,
-                        flash_sale=flash_sale.name,
-                        cap=flash_sale.total_cap,
-                    )
-                )
-            limit = flash_sale.per_customer_limit
-            bought = sold[flash_sale][customer.id] if customer else qty
-            if limit and float_compare(bought, limit, precision_rounding=rounding) > 0:
-                reasons.append(
-                    _(
-                        "%(product)s: %(bought)s bought by %(customer)s in the flash sale "
-                        "%(flash_sale)s, over the limit of %(limit)s per customer.",
-                        product=flash_sale.product_id.display_name,
-                        bought=bought,
-                        customer=customer.display_name or _("one customer"),
-                        flash_sale=flash_sale.name,
-                        limit=limit,
-                    )
-                )
-        # a write on the locked rows: a concurrent transaction that counted before this
-        # one committed fails to serialize and runs again, counting this order
-        flash_sales.write({"last_order_date": fields.Datetime.now()})
-        return reasons
+            ordered[line.retail_flash_sale_id.sudo(), customer] += line.qty
+        flash_sales = flash_lines.retail_flash_sale_id.sudo()
+        excess = flash_sales._retail_limit_excess(ordered, counted=True)
+        flash_sales._retail_count_order()
+        return [self._retail_flash_sale_reason(item) for item in excess]
+
+    def _retail_flash_sale_reason(self, item):
+        flash_sale, customer = item["flash_sale"], item["customer"]
+        if customer is None:
+            return _(
+                "%(product)s: %(total)s sold in the flash sale %(flash_sale)s, "
+                "over its total of %(cap)s.",
+                product=flash_sale.product_id.display_name,
+                total=item["sold"] + item["qty"],
+                flash_sale=flash_sale.name,
+                cap=item["limit"],
+            )
+        return _(
+            "%(product)s: %(bought)s bought by %(customer)s in the flash sale "
+            "%(flash_sale)s, over the limit of %(limit)s per customer.",
+            product=flash_sale.product_id.display_name,
+            bought=item["sold"] + item["qty"],
+            customer=customer.display_name or _("one customer"),
+            flash_sale=flash_sale.name,
+            limit=item["limit"],
+        )
 
     def _retail_timezone(self):
         """The time zone dates of the order are written in: its cashier's, else the
         company's, else UTC (whoever synchronises or reads the order)."""
         return self.user_id.tz or self.company_id.partner_id.tz or "UTC"
-
-    def _retail_review_expired_lots(self):
-        """Lots sold after their expiry date (a till offline, or a lot typed by hand):
-        the sale happened, a manager looks at it. One query for all the order's lots."""
-        self.ensure_one()
-        lot_lines = self.lines.filtered(
-            lambda line: line.qty > 0 and line.pack_lot_ids
-        ).pack_lot_ids
-        names = {lot_line.lot_name for lot_line in lot_lines if lot_line.lot_name}
-        if not names:
-            return []
-        expired = (
-            self.env["stock.lot"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("name", "in", list(names)),
-                    ("product_id", "in", lot_lines.product_id.ids),
-                    ("product_id.use_expiration_date", "=", True),
-                    ("expiration_date", "<=", self.date_order),
-                    ("company_id", "in", (False, self.company_id.id)),
-                ],
-                ["name", "product_id", "expiration_date"],
-            )
-        )
-        by_key = {(lot.product_id.id, lot.name): lot for lot in expired}
-        reasons = []
-        for lot_line in lot_lines:
-            lot = by_key.get((lot_line.product_id.id, lot_line.lot_name))
-            if lot:
-                reasons.append(
-                    self.env._(
-                        "%(product)s: lot %(lot)s expired on %(date)s.",
-                        product=lot.product_id.display_name,
-                        lot=lot.name,
-                        date=fields.Datetime.context_timestamp(
-                            self.with_context(tz=self._retail_timezone()),
-                            lot.expiration_date,
-                        ).strftime("%Y-%m-%d"),
-                    )
-                )
-        return reasons
 
     def _retail_review_return_rate(self):
         """A refund that takes its customer over their blocking return rate limit

@@ -138,9 +138,11 @@ class TestPosLotExpiry(RetailPosHttpCommon):
             self.assertFalse(order.retail_review_state, order.retail_review_note)
             self.env.invalidate_all()
             order = order.browse(order.id)
-            order._retail_markdown_lines()  # prefetch the lines and their products
+            # prefetch the lines and their products
+            lines = order._retail_priced_lines()._retail_at_markdown()
+            self.assertEqual(len(lines), line_count)
             before = self.env.cr.sql_log_count
-            self.assertEqual(order._retail_review_markdowns(), [])
+            self.assertEqual(lines._retail_markdown_problems(), [])
             return self.env.cr.sql_log_count - before
 
         self.assertEqual(review_queries(1), review_queries(5))

@@ -1,6 +1,7 @@
 from . import product_pricelist
 from . import product_pricelist_item
 from . import product_template
+from . import product_product
 from . import account_chart_template
 from . import account_tax
 from . import res_company

@@ -61,7 +61,16 @@ class ResCompany(models.Model):
         (``sales_price`` less the company's markdown, rounded to the cent), or False
         when the lot is outside the window or the company has no markdown."""
         self.ensure_one()
+        if not self._retail_in_markdown_window(expiration_date, at):
+            return False
+        return self._retail_marked_down(sales_price)
+
+    def _retail_marked_down(self, sales_price):
+        """``sales_price`` less the company's near-expiry markdown, rounded to the cent,
+        or False when the company marks nothing down: the one markdown price of the
+        board, the till and the review of the till's orders."""
+        self.ensure_one()
         percent = self.retail_markdown_percent or 0.0
-        if percent <= 0 or not self._retail_in_markdown_window(expiration_date, at):
+        if percent <= 0:
             return False
         return float_round(sales_price * (100 - percent) / 100, precision_digits=2)

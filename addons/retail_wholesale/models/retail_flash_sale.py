@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, float_compare
 
 ITEM_FIELDS = {"product_id", "price", "date_start", "date_end", "pricelist_ids"}
 
@@ -187,6 +188,89 @@ class RetailFlashSale(models.Model):
                 qty, flash_sale.product_id.uom_id
             )
         return sold
+
+    # ------------------------------------------------------------ limits
+    def _retail_lock(self):
+        """Lock the flash sales' rows until the end of the transaction, in id order so
+        that two orders counting the same flash sales cannot deadlock."""
+        if self:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM retail_flash_sale WHERE id IN %s "
+                    "ORDER BY id FOR UPDATE",
+                    tuple(self.ids),
+                )
+            )
+
+    def _retail_limit_excess(self, ordered, counted=False):
+        """What an order takes beyond the flash sales' limits: the one rule of the
+        sale orders (refused) and the tills (flagged for review).
+
+        ``ordered`` is {(flash sale, commercial partner): quantity in the product's
+        unit} of the order; the partner is empty for a walk-in customer, whose order
+        alone counts against the limit per customer. ``counted``: the order is saved
+        already (a till's order), so what was sold includes it.
+
+        The flash sales are locked first, then what they sold is read from the database,
+        so that two orders counted at the same moment are counted one after the other.
+        The lock alone is not enough: Odoo's transactions are REPEATABLE READ, so one
+        that waited for the lock would still count with its older snapshot; the caller
+        then writes the flash sales (``_retail_count_order``) so that such a transaction
+        fails on a serialization error, which Odoo retries with fresh data.
+
+        Returns [{"flash_sale", "customer" (None for the total cap), "sold" (before this
+        order), "qty" (this order's), "limit"}], per flash sale its total cap first.
+        """
+        self.env.flush_all()
+        self._retail_lock()
+        sold = self._sold_by_customer()
+        totals = defaultdict(float)
+        for (flash_sale, _customer), qty in ordered.items():
+            totals[flash_sale] += qty
+        excess = []
+
+        def before(sold_qty, qty):
+            # what was sold before this order
+            return sold_qty - qty if counted else sold_qty
+
+        for flash_sale, total_qty in totals.items():
+            sold_total = sum(sold[flash_sale].values())
+            checks = [
+                (None, before(sold_total, total_qty), total_qty, flash_sale.total_cap)
+            ]
+            if flash_sale.per_customer_limit:
+                checks += [
+                    (
+                        customer,
+                        # a walk-in customer's order is their only count
+                        before(sold[flash_sale][customer.id], qty) if customer else 0.0,
+                        qty,
+                        flash_sale.per_customer_limit,
+                    )
+                    for (other, customer), qty in ordered.items()
+                    if other == flash_sale
+                ]
+            rounding = flash_sale.product_id.uom_id.rounding
+            for customer, sold_before, qty, limit in checks:
+                if (
+                    float_compare(sold_before + qty, limit, precision_rounding=rounding)
+                    > 0
+                ):
+                    excess.append(
+                        {
+                            "flash_sale": flash_sale,
+                            "customer": customer,
+                            "sold": sold_before,
+                            "qty": qty,
+                            "limit": limit,
+                        }
+                    )
+        return excess
+
+    def _retail_count_order(self):
+        """A write on the locked rows after the check: a concurrent transaction that
+        counted before this one committed fails to serialize and runs again."""
+        self.write({"last_order_date": fields.Datetime.now()})
 
     def _compute_qty_sold(self):
         sold = self._sold_by_customer()

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, float_compare, float_is_zero, format_date, formatLang
+from odoo.tools import float_compare, float_is_zero, format_date, formatLang
 
 from ..tools.pricing import net_unit_price
 
@@ -193,27 +193,16 @@ class SaleOrder(models.Model):
                         ),
                     )
                 )
-            floor = product.retail_floor_price
-            if floor and not self.retail_price_approved_by_id:
-                net_price = net_unit_price(line)
-                floor_in_currency = product.currency_id._convert(
-                    floor,
+            below_floor = not self.retail_price_approved_by_id and (
+                product._retail_below_floor(
+                    net_unit_price(line),
                     self.currency_id,
                     self.company_id,
-                    self.date_order or fields.Date.today(),
+                    self.date_order,
                 )
-                if self.currency_id.compare_amounts(net_price, floor_in_currency) < 0:
-                    problems.append(
-                        (
-                            "floor",
-                            _(
-                                "%(product)s: sold at %(price)s, below its floor price of %(floor)s.",
-                                product=product.display_name,
-                                price=self.currency_id.round(net_price),
-                                floor=self.currency_id.round(floor_in_currency),
-                            ),
-                        )
-                    )
+            )
+            if below_floor:
+                problems.append(("floor", below_floor))
         if (
             include_credit
             and self.company_id.account_use_credit_limit
@@ -300,98 +289,59 @@ class SaleOrder(models.Model):
             )
         return True
 
-    def _retail_lock_flash_sales(self, flash_sales):
-        """Lock the flash sales' rows until the end of the transaction.
-
-        Rows are locked in id order so that two confirmations cannot deadlock.
-        """
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM retail_flash_sale WHERE id IN %s ORDER BY id FOR UPDATE",
-                tuple(flash_sales.ids),
-            )
-        )
-
     def _retail_check_flash_sales(self):
-        """Refuse orders that would sell more than a flash sale's limits allow.
-
-        The flash sales are locked, then what they sold is read from the database, so two
-        orders confirmed at the same moment are checked one after the other. The lock alone
-        is not enough: Odoo's transactions are REPEATABLE READ, so one that waited for the
-        lock would still count with its older snapshot. Writing the flash sale after the
-        check makes it fail on a serialization error instead, which Odoo retries with fresh
-        data (the retry then sees the first order).
-        """
+        """Refuse orders that would sell more than a flash sale's limits allow (the
+        flash sale counts, under its lock: ``_retail_limit_excess``)."""
         lines = self.filtered(
             lambda order: order.state in ("draft", "sent")
         ).order_line.filtered("retail_flash_sale_id")
         if not lines:
             return
-        flash_sales = lines.retail_flash_sale_id.sudo()
-        self.env.flush_all()
-        self._retail_lock_flash_sales(flash_sales)
-        sold = flash_sales._sold_by_customer()
-
         ordered = defaultdict(float)
-        ordered_by_customer = defaultdict(float)
         for line in lines:
             flash_sale = line.retail_flash_sale_id.sudo()
-            qty = line.product_uom._compute_quantity(
+            customer = line.order_id.partner_id.commercial_partner_id
+            ordered[flash_sale, customer] += line.product_uom._compute_quantity(
                 line.product_uom_qty, flash_sale.product_id.uom_id
             )
-            customer = line.order_id.partner_id.commercial_partner_id
-            ordered[flash_sale] += qty
-            ordered_by_customer[flash_sale, customer] += qty
+        flash_sales = lines.retail_flash_sale_id.sudo()
+        excess = flash_sales._retail_limit_excess(ordered)
+        if excess:
+            # the customers' limits first, then what is left of the flash sales
+            excess.sort(key=lambda item: item["customer"] is None)
+            raise UserError(
+                _("This order cannot be confirmed:")
+                + "\n"
+                + "\n".join(self._retail_flash_sale_message(item) for item in excess)
+            )
+        flash_sales._retail_count_order()
+
+    def _retail_flash_sale_message(self, item):
+        flash_sale, customer = item["flash_sale"], item["customer"]
 
         def fmt(qty):
             return formatLang(self.env, qty, dp="Product Unit of Measure")
 
-        messages = []
-        for (flash_sale, customer), qty in ordered_by_customer.items():
-            limit = flash_sale.per_customer_limit
-            bought = sold[flash_sale][customer.id]
-            rounding = flash_sale.product_id.uom_id.rounding
-            if (
-                limit
-                and float_compare(bought + qty, limit, precision_rounding=rounding) > 0
-            ):
-                messages.append(
-                    _(
-                        "%(customer)s may buy at most %(limit)s %(uom)s of %(product)s in "
-                        "the flash sale %(flash_sale)s: %(bought)s already bought, "
-                        "%(qty)s ordered.",
-                        customer=customer.display_name,
-                        limit=fmt(limit),
-                        uom=flash_sale.product_id.uom_id.name,
-                        product=flash_sale.product_id.display_name,
-                        flash_sale=flash_sale.name,
-                        bought=fmt(bought),
-                        qty=fmt(qty),
-                    )
-                )
-        for flash_sale, qty in ordered.items():
-            total = sum(sold[flash_sale].values())
-            rounding = flash_sale.product_id.uom_id.rounding
-            if (
-                float_compare(
-                    total + qty, flash_sale.total_cap, precision_rounding=rounding
-                )
-                > 0
-            ):
-                messages.append(
-                    _(
-                        "Only %(left)s %(uom)s of %(product)s are left in the flash sale "
-                        "%(flash_sale)s (%(cap)s in all): %(qty)s ordered.",
-                        left=fmt(max(flash_sale.total_cap - total, 0.0)),
-                        uom=flash_sale.product_id.uom_id.name,
-                        product=flash_sale.product_id.display_name,
-                        flash_sale=flash_sale.name,
-                        cap=fmt(flash_sale.total_cap),
-                        qty=fmt(qty),
-                    )
-                )
-        if messages:
-            raise UserError(
-                _("This order cannot be confirmed:") + "\n" + "\n".join(messages)
+        if customer is not None:
+            return _(
+                "%(customer)s may buy at most %(limit)s %(uom)s of %(product)s in "
+                "the flash sale %(flash_sale)s: %(bought)s already bought, "
+                "%(qty)s ordered.",
+                customer=customer.display_name,
+                limit=fmt(item["limit"]),
+                uom=flash_sale.product_id.uom_id.name,
+                product=flash_sale.product_id.display_name,
+                flash_sale=flash_sale.name,
+                bought=fmt(item["sold"]),
+                qty=fmt(item["qty"]),
             )
-        flash_sales.write({"last_order_date": fields.Datetime.now()})
+        return _(
+            "Only %(left)s %(uom)s of %(product)s are left in the flash sale "
+            "%(flash_sale)s (%(cap)s in all): %(qty)s ordered.",
+            left=fmt(max(item["limit"] - item["sold"], 0.0)),
+            uom=flash_sale.product_id.uom_id.name,
+            product=flash_sale.product_id.display_name,
+            flash_sale=flash_sale.name,
+            cap=fmt(item["limit"]),
+            qty=fmt(item["qty"]),
+        )
