@@ -15,7 +15,7 @@
         "product_expiry",
     ],
     # ISBN check digits; the price matrix's xlsx
-    "external_dependencies": {"python": ["stdnum", "xlsxwriter"]},
+    "external_dependencies": {"python": ["python-stdnum", "xlsxwriter"]},
     "data": [
         "security/retail_wholesale_groups.xml",
         "security/ir.model.access.csv",
