@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import sql
 
 from ..tools.statement_formula import FormulaError, parse, references
 
@@ -65,25 +64,6 @@ class RetailStatementLine(models.Model):
             "A line code must be unique within a statement of a company.",
         ),
     ]
-
-    def _auto_init(self):
-        # lines made before they had a company belong to the main company; filled
-        # before the column becomes NOT NULL
-        cr = self.env.cr
-        if sql.table_exists(cr, self._table) and not sql.column_exists(
-            cr, self._table, "company_id"
-        ):
-            sql.create_column(cr, self._table, "company_id", "int4")
-            cr.execute(
-                """
-                UPDATE retail_statement_line
-                   SET company_id = COALESCE(
-                       (SELECT res_id FROM ir_model_data
-                         WHERE module = 'base' AND name = 'main_company'),
-                       (SELECT MIN(id) FROM res_company))
-                """
-            )
-        return super()._auto_init()
 
     @api.model
     def _reference_lines(self):
