@@ -14,3 +14,4 @@ from . import test_retail_sales_cost
 from . import test_statement_mapping
 from . import test_amount_in_words
 from . import test_retail_wizard_names
+from . import test_migrations
