@@ -10,7 +10,9 @@ Terms are exported with ``odoo-bin --i18n-export``, never written by hand.
 """
 
 import argparse
+import csv
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -31,6 +33,39 @@ def export_pot(db, addon, target):
 
 def untranslated(po):
     return [e.msgid for e in po if not e.obsolete and not e.msgstr and not e.fuzzy]
+
+
+GLOSSARY = ROOT / "i18n" / "glossary.csv"
+
+
+def glossary_problems(addon, po):
+    """Terms of ``i18n/glossary.csv`` translated otherwise: a label that is the term
+    (case aside, a trailing colon aside) must read as the glossary says, and a text
+    naming the term must not use a translation the glossary rules out."""
+    with GLOSSARY.open(encoding="utf-8") as glossary:
+        rows = list(csv.DictReader(glossary))
+    problems = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        label = entry.msgid.strip().rstrip(":").casefold()
+        text = entry.msgstr.strip().rstrip(":：")
+        for row in rows:
+            english = row["english"].casefold()
+            if label == english and text != row["chinese"]:
+                problems.append(
+                    f"{addon}: {entry.msgid!r} reads {entry.msgstr!r}, the glossary "
+                    f"says {row['chinese']!r}"
+                )
+            avoid = [word for word in row["avoid"].split("|") if word]
+            if avoid and re.search(rf"\b{re.escape(english)}", entry.msgid.casefold()):
+                problems += [
+                    f"{addon}: {entry.msgid!r} reads {entry.msgstr!r}: the glossary "
+                    f"says {row['chinese']!r}, not {word!r}"
+                    for word in avoid
+                    if word in entry.msgstr
+                ]
+    return problems
 
 
 def check(db):
@@ -55,6 +90,7 @@ def check(db):
             not_in_po = sorted(i[1] for i in fresh_ids - {key(e) for e in po})[:5]
             if not_in_po:
                 problems.append(f"{addon}: zh_CN.po lacks {not_in_po}")
+            problems += glossary_problems(addon, po)
             if todo := untranslated(po):
                 problems.append(
                     f"{addon}: {len(todo)} untranslated in zh_CN.po, e.g. {todo[:5]}"

@@ -169,7 +169,7 @@ class TestRetailProductAnalyses(RetailCommon):
         for text in (
             "畅销品（前 N 名）",
             "全部门店",
-            "产品",
+            "商品",
             "销售额",
             "毛利",
             "P1",
