@@ -99,21 +99,30 @@ class StockMove(models.Model):
         """
         if self.env.context.get("retail_handed_over"):
             return self.browse()
-        moves = self.filtered(
+        moves = self._retail_reserving_moves()
+        if not moves or not moves._retail_take_turn():
+            return self.browse()
+        return moves._retail_starving_moves()
+
+    def _retail_reserving_moves(self):
+        """The moves that reserve from stock: storable products, not chained, from a
+        location that reserves, whose quants this transaction did not change itself."""
+        touched = touched_products(self.env)
+        return self.filtered(
             lambda move: (
                 move.state in ("confirmed", "waiting", "partially_available")
                 and move.product_id.is_storable
                 and not move.move_orig_ids
                 and not move.location_id.should_bypass_reservation()
+                and move.product_id.id not in touched
             )
         )
-        touched = touched_products(self.env)
-        moves = moves.filtered(lambda move: move.product_id.id not in touched)
-        if not moves:
-            return self.browse()
+
+    def _retail_take_turn(self):
+        """Wait for the turn of the moves' products (advisory locks in product order);
+        whether another transaction was reserving or waiting for one of them."""
         cr = self.env.cr
-        product_ids = sorted(set(moves.product_id.ids))
-        # another transaction reserving (or waiting to reserve) one of these products
+        product_ids = sorted(set(self.product_id.ids))
         cr.execute(
             SQL(
                 """
@@ -136,10 +145,14 @@ class StockMove(models.Model):
                 product_ids,
             )
         )
-        if not contended:
-            return self.browse()
-        keys = sorted({(move.product_id.id, move.location_id.id) for move in moves})
-        paths = {location.id: location.parent_path for location in moves.location_id}
+        return contended
+
+    def _retail_starving_moves(self):
+        """The moves whose stock another transaction changed and left empty: what is
+        free per product and location in this transaction's snapshot against what is
+        committed now (read through a fresh cursor)."""
+        keys = sorted({(move.product_id.id, move.location_id.id) for move in self})
+        paths = {location.id: location.parent_path for location in self.location_id}
         query = SQL(
             """
             SELECT key.product_id, key.location_id,
@@ -156,9 +169,10 @@ class StockMove(models.Model):
             [f"{paths[location]}%" for _product, location in keys],
         )
         self.env["stock.quant"].flush_model()
-        cr.execute(query)
+        self.env.cr.execute(query)
         snapshot = {
-            (product, location): qty for product, location, qty in cr.fetchall()
+            (product, location): qty
+            for product, location, qty in self.env.cr.fetchall()
         }
         with self.env.registry.cursor() as fresh_cr:
             fresh_cr.execute(query)
@@ -167,7 +181,7 @@ class StockMove(models.Model):
                 for product, location, qty in fresh_cr.fetchall()
             }
         starving = self.browse()
-        for move in moves:
+        for move in self:
             key = (move.product_id.id, move.location_id.id)
             rounding = move.product_id.uom_id.rounding
             changed = float_compare(
