@@ -5,8 +5,12 @@ from odoo.addons.retail_reports.tests.test_retail_sales_report import SalesCommo
 
 class PosSalesCommon(SalesCommon):
     """The sales analyses' fixture with the member's order of 2 at 12.00 paid at the
-    store's till: the same figures, from the till's branch of the sales fact."""
+    store's till: the same figures, from the till's branch of the sales fact.
 
+    The test classes built on it run the tests of ``retail_reports`` they extend
+    (Odoo runs only a class's own test methods unless told so)."""
+
+    allow_inherited_tests_method = True
     member_source = "pos"
 
     @classmethod

@@ -6,7 +6,10 @@ from odoo.addons.retail_reports.tests import test_retail_sales_cost as base
 
 class PosSalesCostCommon(base.SalesCostCommon):
     """The sales cost fixture with P1 and P2 sold at the store's till, the stock
-    updated in real time: core records each line's cost when its goods leave."""
+    updated in real time: core records each line's cost when its goods leave. The
+    test classes built on it run the tests of ``retail_reports`` they extend."""
+
+    allow_inherited_tests_method = True
 
     @classmethod
     def setUpClass(cls):
