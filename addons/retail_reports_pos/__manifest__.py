@@ -12,4 +12,5 @@
         "views/retail_reports_menus.xml",
     ],
     "auto_install": True,
+    "uninstall_hook": "uninstall_hook",
 }

@@ -49,7 +49,10 @@ class RetailSalesReport(models.Model):
 
     @api.model
     def _sales_branches(self, since=None):
-        return [*super()._sales_branches(since), self._pos_lines_query(since)]
+        branches = super()._sales_branches(since)
+        if self.env.context.get("retail_reports_pos_uninstall"):
+            return branches  # the history rebuilt as it is without this addon
+        return [*branches, self._pos_lines_query(since)]
 
     @api.model
     def _pos_lines_query(self, since=None):

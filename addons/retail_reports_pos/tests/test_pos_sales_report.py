@@ -2,6 +2,7 @@ from odoo.tests import tagged
 
 from odoo.addons.retail_reports.tests import test_retail_sales_report as base
 
+from .. import uninstall_hook
 from .common import PosSalesCommon
 
 
@@ -26,6 +27,18 @@ class TestPosSalesReport(PosSalesCommon, base.TestRetailSalesReport):
             dict(self.env["retail.sales.report"]._fields["source"].selection),
             {"sale": "Wholesale", "pos": "Point of Sale"},
         )
+
+    def test_uninstalling_rebuilds_the_history_without_the_tills(self):
+        Report = self.env["retail.sales.report"]
+
+        def history_sources():
+            Report._refresh_fact()
+            self.env.cr.execute("SELECT DISTINCT source FROM retail_sales_fact")
+            return {source for (source,) in self.env.cr.fetchall()}
+
+        self.assertEqual(history_sources(), {"sale", "pos"})
+        uninstall_hook(self.env)
+        self.assertEqual(history_sources(), {"sale"})
 
 
 @tagged("post_install", "-at_install")
