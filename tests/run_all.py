@@ -4,7 +4,7 @@ Called by ``bin/retail test`` (which has checked Odoo, PostgreSQL, the Python pa
 Chromium). Steps, each counted in the summary:
 
 1. lint: ruff and pylint-odoo's mandatory checks on the addons;
-2. addon tests: a fresh database, the three addons installed, every Python test and browser
+2. addon tests: a fresh database, the addons installed, every Python test and browser
    tour of the addons (a skipped test or tour counts as a failure); then the translations:
    each .pot matches what the addons export and every zh_CN term is translated;
 3. end-to-end: ``tests/e2e`` with pytest, which loads the demo chain into that database,

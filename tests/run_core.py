@@ -5,7 +5,7 @@
 [--part plain|tours|all] [--keep-db] [--db NAME]``.
 
 1. A fresh database ``core_<pid>`` with Odoo's demo data, in English, the core modules of
-   ``CORE_MODULES`` and our three addons installed without running any test
+   ``CORE_MODULES`` and our addons installed without running any test
    (``--vanilla``: the same without our addons).
 2. One Odoo run per part on it through ``tests/core_launcher.py``, which runs the selected
    ``at_install`` tests after all modules are loaded, with the ``post_install`` ones: every

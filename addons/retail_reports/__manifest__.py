@@ -2,16 +2,15 @@
     "name": "Retail & Wholesale Reports",
     "summary": "Retail analytics and Chinese financial statements (报表) for "
     "Retail & Wholesale",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Retail",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
     "depends": [
         "retail_wholesale",
-        "retail_pos_ext",
-        "point_of_sale",
         "sale_stock",
+        "purchase_stock",
         "stock_account",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},

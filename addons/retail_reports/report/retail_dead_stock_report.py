@@ -6,7 +6,8 @@ from .retail_sales_report import COST_GROUPS, RetailSalesReport
 
 class RetailDeadStockReport(models.Model):
     """Stock on hand per product and warehouse with the date of its last sale there
-    (wholesale or POS), to find dead stock (呆滞): on hand and not sold for N days.
+    (in the sales analysis: wholesale, or a till's with ``retail_reports_pos``), to
+    find dead stock (呆滞): on hand and not sold for N days.
 
     Stock value is the quantity on hand times the product's cost in the company.
     """

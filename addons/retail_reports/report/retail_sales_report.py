@@ -5,8 +5,6 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.retail_pos_ext.models.pos_order import POS_SOLD_STATES
-
 FACT_CUTOFF_PARAM = "retail_reports.sales_fact_cutoff"
 # orders of the last days are always read live: POS orders synced late still count
 FACT_SAFETY_DAYS = 3
@@ -18,18 +16,14 @@ COST_GROUPS = (
 
 
 class RetailSalesReport(models.Model):
-    """One row per sold line: confirmed sale order lines and paid POS order lines.
+    """One row per sold line, from one SQL branch per sales channel
+    (``_sales_branches``): here the confirmed sale order lines; ``retail_reports_pos``
+    adds the tills' paid POS order lines when the till is installed.
 
     Revenue is the untaxed line amount in the company currency. Cost is the cost of
     the goods on the day they moved, in the company currency, for the line's quantity
     (so that revenue and cost are those of the same quantity):
 
-    - POS lines: the cost core records on the line (``total_cost``, in the order's
-      currency), computed when the order's goods leave (in real time) or when the
-      session closes (stock updated at closing, average and FIFO costs). A refund
-      line's is the cost the goods came back at. Until the line's cost is computed
-      (``is_total_cost_computed``), the quantity times the product's current cost
-      (``standard_price``) stands in for it.
     - Wholesale lines: the value of the stock valuation layers of the line's done
       moves (``stock_move.sale_line_id``): what the deliveries took out of stock less
       what customer returns brought back, at the cost they came back at. The ordered
@@ -81,27 +75,6 @@ class RetailSalesReport(models.Model):
             "display_type",
             "is_downpayment",
         ],
-        "pos.order": [
-            "name",
-            "state",
-            "date_order",
-            "company_id",
-            "session_id",
-            "retail_channel_id",
-            "user_id",
-            "partner_id",
-            "currency_rate",
-        ],
-        "pos.order.line": [
-            "order_id",
-            "product_id",
-            "qty",
-            "price_subtotal",
-            "total_cost",
-            "is_total_cost_computed",
-        ],
-        "pos.session": ["config_id"],
-        "pos.config": ["retail_warehouse_id"],
         "stock.move": ["sale_line_id", "product_id", "location_id", "location_dest_id"],
         "stock.location": ["usage"],
         "stock.valuation.layer": ["stock_move_id", "quantity", "value"],
@@ -110,9 +83,7 @@ class RetailSalesReport(models.Model):
         "product.template": ["categ_id", "retail_brand_id", "uom_id"],
     }
 
-    source = fields.Selection(
-        [("sale", "Wholesale"), ("pos", "Point of Sale")], readonly=True
-    )
+    source = fields.Selection([("sale", "Wholesale")], readonly=True)
     order_name = fields.Char(string="Order", readonly=True)
     date = fields.Datetime(string="Order Date", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -183,13 +154,19 @@ class RetailSalesReport(models.Model):
         return fields.Datetime.to_datetime(value) if value else None
 
     @api.model
+    def _sales_branches(self, since=None):
+        """The SQL branches of the sales fact, one per sales channel, each one row
+        per sold line (see the class); only the orders dated from ``since`` when
+        given. Here the wholesale lines; the tills' are added by
+        ``retail_reports_pos``."""
+        return [self._sale_lines_query(since)]
+
+    @api.model
     def _sales_query(self, since=None):
-        """The union of the wholesale and the POS lines, one row per line; only the
-        orders dated from ``since`` when given."""
-        return SQL(
-            "(%s) UNION ALL (%s)",
-            self._sale_lines_query(since),
-            self._pos_lines_query(since),
+        """The union of the channels' branches, one row per line; only the orders
+        dated from ``since`` when given."""
+        return SQL(" UNION ALL ").join(
+            SQL("(%s)", branch) for branch in self._sales_branches(since)
         )
 
     def init(self):
@@ -339,55 +316,4 @@ class RetailSalesReport(models.Model):
             ) moved ON moved.sale_line_id = l.id AND moved.product_id = l.product_id
             """,
             customer,
-        )
-
-    @api.model
-    def _pos_lines_query(self, since=None):
-        return SQL(
-            """
-            SELECT l.id * 2 + 1 AS id,
-                   'pos' AS source,
-                   o.name AS order_name,
-                   o.date_order AS date,
-                   o.company_id,
-                   c.currency_id,
-                   cfg.retail_warehouse_id AS warehouse_id,
-                   o.retail_channel_id AS channel_id,
-                   o.user_id,
-                   o.partner_id,
-                   (partner.retail_grade_id->>o.company_id::text)::integer AS grade_id,
-                   l.product_id,
-                   p.product_tmpl_id,
-                   t.categ_id,
-                   t.retail_brand_id AS brand_id,
-                   l.qty AS quantity,
-                   line.revenue,
-                   line.cost,
-                   line.revenue - line.cost AS margin
-              FROM pos_order_line l
-              JOIN pos_order o ON o.id = l.order_id
-              LEFT JOIN res_company c ON c.id = o.company_id
-              JOIN pos_session ses ON ses.id = o.session_id
-              JOIN pos_config cfg ON cfg.id = ses.config_id
-              JOIN product_product p ON p.id = l.product_id
-              JOIN product_template t ON t.id = p.product_tmpl_id
-              LEFT JOIN res_partner partner ON partner.id = o.partner_id
-        CROSS JOIN LATERAL (
-                SELECT l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
-                           AS revenue,
-                       -- core's cost of the line, in the order's currency; until
-                       -- it is computed, the product's current cost
-                       CASE WHEN l.is_total_cost_computed
-                            THEN l.total_cost::numeric
-                                 / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
-                            ELSE l.qty
-                                 * COALESCE((p.standard_price->>o.company_id::text)
-                                            ::numeric, 0)
-                       END AS cost
-               ) line
-             WHERE o.state IN %s
-               %s
-            """,
-            POS_SOLD_STATES,
-            SQL("AND o.date_order >= %s", since) if since else SQL(),
         )

@@ -4,7 +4,6 @@ from odoo.addons.retail_wholesale.tests.common import RetailCommon
 
 REPORT_MENUS = {
     "sale": "retail_reports.retail_reports_menu_sale_analysis",
-    "pos": "retail_reports.retail_reports_menu_pos_analysis",
     "purchase": "retail_reports.retail_reports_menu_purchase_analysis",
     "invoice": "retail_reports.retail_reports_menu_invoice_analysis",
 }
@@ -27,7 +26,7 @@ class TestReportMenus(RetailCommon):
         self.assertEqual(self._visible_reports("keeper"), set())
         self.assertEqual(self._visible_reports("buyer"), {"purchase"})
         self.assertEqual(self._visible_reports("accountant"), {"invoice"})
-        self.assertEqual(self._visible_reports("store_manager"), {"sale", "pos"})
+        self.assertEqual(self._visible_reports("store_manager"), {"sale"})
         self.assertEqual(
-            self._visible_reports("hq_admin"), {"sale", "pos", "purchase", "invoice"}
+            self._visible_reports("hq_admin"), {"sale", "purchase", "invoice"}
         )

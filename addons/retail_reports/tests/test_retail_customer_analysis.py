@@ -10,7 +10,7 @@ from .test_retail_statement import read_xlsx
 
 class CustomerCommon(SalesCommon):
     """Five customers: the wholesaler (head office 2 days ago, store yesterday), the
-    member (POS 3 days ago), a loyal customer (200, 100 and 10 days ago), a lapsed one
+    member (in the store 3 days ago), a loyal customer (200, 100 and 10 days ago), a lapsed one
     (300 days ago, refunded 50 later) and one back after a year (400 and 5 days
     ago)."""
 
@@ -27,7 +27,7 @@ class CustomerCommon(SalesCommon):
         cls.order_days = {}
         cls._dated(cls.hq_order, 2)
         cls._dated(cls.store_order, 1)
-        cls._dated(cls.pos_order, 3)
+        cls._dated(cls.member_order, 3)
         for partner, days, amount in (
             (cls.loyal, 200, 100.0),
             (cls.loyal, 100, 200.0),

@@ -11,14 +11,16 @@ class SalesCostCommon(RetailCommon):
     the store.
 
     Received 10 at 6.00 (average 6.00); ten days ago the wholesale order W1 sold 4 at
-    10.00 and the till's order P1 sold 2 at 12.00, both delivered at 6.00: 4 left at
-    6.00. The tests receive more at other prices, sell, return and refund from there.
+    10.00 and the order P1 sold 2 at 12.00, both delivered at 6.00: 4 left at 6.00.
+    The tests receive more at other prices, sell, return and refund from there. P1
+    and the later P2 are retail sales (``_retail_sale``): here wholesale orders of the
+    store delivered in full; ``retail_reports_pos`` runs the same tests with the
+    till's orders.
     """
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.point_of_sale_update_stock_quantities = "real"
         category = cls.env["product.category"].create(
             {"name": "移动平均", "property_cost_method": "average"}
         )
@@ -35,32 +37,13 @@ class SalesCostCommon(RetailCommon):
         cls.manager = cls.role_users["store_manager"]
         cls.manager.retail_warehouse_ids = cls.store_warehouse
         cls.accountant = cls.role_users["accountant"]
-        cls.session = cls._open_session("东店收银台", "MCE")
 
         cls._receive(10, 6.0)
         cls.w1 = cls._sale(4, 10.0)
-        cls.p1 = cls._pos_order(cls.session, 2, 12.0)
+        cls.p1 = cls._retail_sale(2, 12.0)
         ten_days_ago = fields.Datetime.now() - timedelta(days=10)
         cls.w1.date_order = ten_days_ago
         cls.p1.date_order = ten_days_ago
-
-    @classmethod
-    def _open_session(cls, name, code):
-        journal = cls.env["account.journal"].create(
-            {"name": f"{name}现金", "code": code, "type": "cash"}
-        )
-        cash = cls.env["pos.payment.method"].create(
-            {"name": "现金", "journal_id": journal.id, "is_cash_count": True}
-        )
-        config = cls.env["pos.config"].create(
-            {
-                "name": name,
-                "picking_type_id": cls.store_warehouse.pos_type_id.id,
-                "payment_method_ids": [Command.set(cash.ids)],
-            }
-        )
-        config.open_ui()
-        return config.current_session_id
 
     @classmethod
     def _move_done(cls, picking, quantity):
@@ -123,41 +106,9 @@ class SalesCostCommon(RetailCommon):
         return order
 
     @classmethod
-    def _pay(cls, order):
-        cls.env["pos.make.payment"].with_context(
-            active_id=order.id, active_ids=order.ids
-        ).create(
-            {
-                "amount": order.amount_total,
-                "payment_method_id": order.config_id.payment_method_ids.id,
-            }
-        ).check()
-
-    @classmethod
-    def _pos_order(cls, session, quantity, price):
-        total = quantity * price
-        order = cls.env["pos.order"].create(
-            {
-                "session_id": session.id,
-                "lines": [
-                    Command.create(
-                        {
-                            "product_id": cls.product.id,
-                            "qty": quantity,
-                            "price_unit": price,
-                            "price_subtotal": total,
-                            "price_subtotal_incl": total,
-                        }
-                    )
-                ],
-                "amount_tax": 0.0,
-                "amount_total": total,
-                "amount_paid": 0.0,
-                "amount_return": 0.0,
-            }
-        )
-        cls._pay(order)
-        return order
+    def _retail_sale(cls, quantity, price):
+        """A retail sale of the store, its goods gone at the cost of the day."""
+        return cls._sale(quantity, price)
 
     def _figures(self, user, order):
         """(quantity, revenue, cost, margin) of ``order``'s row, read as ``user``."""
@@ -199,7 +150,7 @@ class TestRetailSalesCost(SalesCostCommon):
         self.assertEqual(self._figures(self.manager, self.p1), (2, 24, 12, 12))
         # today's sales leave at the new average cost
         w2 = self._sale(2, 10.0)
-        p2 = self._pos_order(self.session, 1, 12.0)
+        p2 = self._retail_sale(1, 12.0)
         self.assertEqual(self._figures(self.manager, w2), (2, 20, 17, 3))
         self.assertEqual(self._figures(self.manager, p2), (1, 12, 8.5, 3.5))
         # what the store's figures add up to, margins included
@@ -235,32 +186,6 @@ class TestRetailSalesCost(SalesCostCommon):
         self.w1.order_line.product_uom_qty = 3
         self._refresh()
         self.assertEqual(self._figures(self.accountant, self.w1), (3, 30, 18, 12))
-
-    def test_pos_refund_keeps_the_cost_it_came_back_at(self):
-        self._receive(20, 9.0)  # average 8.50
-        refund = self.env["pos.order"].browse(self.p1.refund()["res_id"])
-        self._pay(refund)
-        self.assertEqual(refund.state, "paid")
-        # the 2 came back at today's average, 8.50 (the till's refund names no
-        # delivery to take the cost from)
-        self.assertEqual(self._figures(self.manager, refund), (-2, -24, -17, -7))
-        # the average moves again: (26 × 8.50 + 5 × 12.00) / 31
-        self._receive(5, 12.0)
-        self.assertNotEqual(self.product.standard_price, 8.5)
-        self._refresh()
-        self.assertEqual(self._history_names(), {self.w1.name, self.p1.name})
-        self.assertEqual(self._figures(self.manager, refund), (-2, -24, -17, -7))
-        self.assertEqual(self._figures(self.manager, self.p1), (2, 24, 12, 12))
-
-    def test_pos_cost_not_computed_yet_is_the_current_cost(self):
-        # stock updated when the session closes: core computes the cost then
-        self.env.company.point_of_sale_update_stock_quantities = "closing"
-        session = self._open_session("西店收银台", "MCW")
-        order = self._pos_order(session, 1, 12.0)
-        self.assertFalse(order.lines.is_total_cost_computed)
-        self.assertEqual(self._figures(self.manager, order), (1, 12, 6, 6))
-        self._receive(20, 9.0)  # average 8.50
-        self.assertEqual(self._figures(self.manager, order), (1, 12, 8.5, 3.5))
 
     def test_partly_delivered_and_over_delivered_lines(self):
         self._refresh()  # today's orders are read live, past ones from the history

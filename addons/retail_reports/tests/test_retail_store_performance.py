@@ -9,7 +9,7 @@ from .test_retail_statement import read_xlsx
 
 @tagged("post_install", "-at_install")
 class TestRetailStorePerformance(SalesCommon):
-    """This month the store sold 45 wholesale (margin 15) and 24 at the till (margin
+    """This month the store sold 45 wholesale (margin 15) and 24 to the member (margin
     12) against a target of 100; head office sold 30 without a target; next month
     the store has a target of 50 and no sale yet."""
 

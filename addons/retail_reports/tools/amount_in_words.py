@@ -1,8 +1,9 @@
 """Amounts in Chinese capitals (人民币大写), as written on invoices and statements.
 
 The printed documents' side of the rule the till's receipt follows
-(``retail_pos_ext/static/src/app/receipt/amount_in_words.js``): both are checked against
-the one table of cases, ``retail_pos_ext/static/tests/amount_in_words_cases.json``.
+(``retail_pos_ext/static/src/app/receipt/amount_in_words.js``): where both are installed,
+``retail_reports_pos``'s tests check this one against the receipt's table of cases,
+``retail_pos_ext/static/tests/amount_in_words_cases.json``.
 """
 
 from decimal import ROUND_HALF_UP, Decimal

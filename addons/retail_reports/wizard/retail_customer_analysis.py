@@ -19,9 +19,10 @@ SEGMENTS = [
 
 
 class RetailCustomerAnalysis(models.TransientModel):
-    """Customer analysis (客户分析) of a period over the wholesale orders and the paid
-    POS orders with a customer: RFM scores and segments, repurchase rate, new and
-    returning customers per month, customers per grade.
+    """Customer analysis (客户分析) of a period over the orders of the sales analysis
+    with a customer (wholesale orders; with ``retail_reports_pos`` the tills' paid
+    orders too): RFM scores and segments, repurchase rate, new and returning customers
+    per month, customers per grade.
 
     Orders of a negative or zero untaxed total (refunds) count in the monetary value
     only: they are no purchase for recency, frequency and new customers.
