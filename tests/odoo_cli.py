@@ -10,7 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ODOO_PATH = Path(os.environ.get("ODOO_PATH", "/opt/odoo"))
 ODOO_BIN = os.environ.get("ODOO_BIN", str(ODOO_PATH / "odoo-bin"))
 PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
-ADDONS = ["retail_wholesale", "retail_pos_ext", "retail_reports"]
+ADDONS = [
+    "retail_wholesale",
+    "retail_book",
+    "retail_pos_ext",
+    "retail_book_pos",
+    "retail_reports",
+]
 ADDONS_PATH = os.environ.get("RETAIL_ADDONS_PATH") or ",".join(
     str(p) for p in (ODOO_PATH / "addons", ROOT / "addons") if p.is_dir()
 )
