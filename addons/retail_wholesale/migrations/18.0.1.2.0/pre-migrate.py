@@ -22,6 +22,8 @@ only the till keeps the till's book fields too.
 
 import logging
 
+from odoo.tools import SQL
+
 _logger = logging.getLogger(__name__)
 
 # models of retail_book, with all their fields, access rights and constraints
@@ -106,27 +108,37 @@ TILL_FIELDS = {
 TILL_MIXINS = ("retail.book.line.mixin",)
 
 
-def _move_xmlids(cr, source, target, condition, params):
-    """Give the ir_model_data rows of ``source`` that match ``condition`` to ``target``
-    (a row ``target`` has already, from an earlier partial upgrade, wins)."""
+def _move_xmlids(cr, source, target, condition, *params):
+    """Give the ir_model_data rows ``d`` of ``source`` that match ``condition`` (SQL
+    with ``params``) to ``target`` (a row ``target`` has already, from an earlier
+    partial upgrade, wins)."""
+    condition = SQL(condition, *params)
     cr.execute(
-        f"""
-        DELETE FROM ir_model_data d
-         WHERE d.module = %s AND ({condition})
-           AND EXISTS (SELECT 1 FROM ir_model_data t
-                        WHERE t.module = %s AND t.name = d.name)
-        """,
-        [source, *params, target],
+        SQL(
+            """
+            DELETE FROM ir_model_data d
+             WHERE d.module = %s AND (%s)
+               AND EXISTS (SELECT 1 FROM ir_model_data t
+                            WHERE t.module = %s AND t.name = d.name)
+            """,
+            source,
+            condition,
+            target,
+        )
     )
     cr.execute(
-        f"UPDATE ir_model_data d SET module = %s WHERE d.module = %s AND ({condition})",
-        [target, source, *params],
+        SQL(
+            "UPDATE ir_model_data d SET module = %s WHERE d.module = %s AND (%s)",
+            target,
+            source,
+            condition,
+        )
     )
     return cr.rowcount
 
 
-def _field_ids(cr, pairs_sql, params):
-    cr.execute(f"SELECT id FROM ir_model_fields WHERE {pairs_sql}", params)
+def _field_ids(cr, condition):
+    cr.execute(SQL("SELECT id FROM ir_model_fields WHERE %s", condition))
     return tuple(row[0] for row in cr.fetchall()) or (0,)
 
 
@@ -140,7 +152,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
     model_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
     moved = {}
     moved["models"] = _move_xmlids(
-        cr, source, target, "d.model = 'ir.model' AND d.res_id IN %s", [model_ids]
+        cr, source, target, "d.model = 'ir.model' AND d.res_id IN %s", model_ids
     )
     cr.execute(
         "SELECT id FROM ir_model_fields WHERE model_id IN %s OR id IN %s",
@@ -152,7 +164,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
         source,
         target,
         "d.model = 'ir.model.fields' AND d.res_id IN %s",
-        [all_field_ids],
+        all_field_ids,
     )
     moved["selections"] = _move_xmlids(
         cr,
@@ -160,7 +172,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
         target,
         """d.model = 'ir.model.fields.selection' AND d.res_id IN (
                SELECT id FROM ir_model_fields_selection WHERE field_id IN %s)""",
-        [all_field_ids],
+        all_field_ids,
     )
     moved["inherits"] = _move_xmlids(
         cr,
@@ -169,7 +181,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
         """d.model = 'ir.model.inherit' AND d.res_id IN (
                SELECT i.id FROM ir_model_inherit i JOIN ir_model p ON p.id = i.parent_id
                 WHERE p.model IN %s)""",
-        [inherits_parents],
+        inherits_parents,
     )
     moved["access"] = _move_xmlids(
         cr,
@@ -177,7 +189,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
         target,
         """d.model = 'ir.model.access' AND d.res_id IN (
                SELECT id FROM ir_model_access WHERE model_id IN %s)""",
-        [model_ids],
+        model_ids,
     )
     moved["records"] = _move_xmlids(
         cr,
@@ -186,7 +198,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
         """d.model NOT IN ('ir.model', 'ir.model.fields', 'ir.model.fields.selection',
                            'ir.model.inherit', 'ir.model.access', 'ir.model.constraint')
            AND d.name IN %s""",
-        [records],
+        records,
     )
     # SQL constraints and foreign keys: their xmlids and the module they belong to
     cr.execute(
@@ -206,7 +218,7 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
         source,
         target,
         "d.model = 'ir.model.constraint' AND d.res_id IN %s",
-        [constraint_ids],
+        constraint_ids,
     )
     cr.execute(
         """
@@ -260,25 +272,23 @@ def split_books(cr):
         "retail_book",
         BOOK_MODELS,
         _field_ids(
-            cr,
-            "model IN %s AND name IN %s",
-            [BOOK_FIELD_MODELS, BOOK_FIELDS],
+            cr, SQL("model IN %s AND name IN %s", BOOK_FIELD_MODELS, BOOK_FIELDS)
         ),
         ("retail.book.line.mixin", "retail.book.document.mixin"),
         BOOK_RECORDS,
     )
     if _installed(cr, "retail_pos_ext"):
         _mark_to_install(cr, "retail_book_pos")
-        conditions = " OR ".join(
-            "(model = %s AND name IN %s)" for _model in TILL_FIELDS
+        condition = SQL(" OR ").join(
+            SQL("(model = %s AND name IN %s)", model, names)
+            for model, names in TILL_FIELDS.items()
         )
-        params = [value for item in TILL_FIELDS.items() for value in item]
         _move(
             cr,
             "retail_pos_ext",
             "retail_book_pos",
             (),
-            _field_ids(cr, conditions, params),
+            _field_ids(cr, condition),
             TILL_MIXINS,
             (),
         )
