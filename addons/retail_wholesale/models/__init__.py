@@ -27,5 +27,4 @@ from . import retail_stocktake_line
 from . import retail_return_reason
 from . import account_move
 from . import purchase_order
-from . import sale_order_return_reason
 from . import res_lang
