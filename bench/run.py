@@ -27,7 +27,10 @@ from odoo_cli import ROOT, dsn, odoo_args, odoo_cmd
 from registry import BENCHMARKS, SETUPS, benchmark
 
 CORE = "account,sale_stock,purchase_stock,product_expiry,loyalty,point_of_sale,pos_loyalty,l10n_cn"
-OURS = "retail_wholesale,retail_pos_ext,retail_reports,retail_reports_pos,l10n_cn"
+OURS = (
+    "retail_wholesale,retail_book,retail_pos_ext,retail_book_pos,retail_reports,"
+    "retail_reports_pos,l10n_cn"
+)
 SCALES = {
     "small": {"products": 5000, "lots": 20000, "lines": 100000},
     "large": {"products": 50000, "lots": 200000, "lines": 1000000},

@@ -8,7 +8,8 @@ receipts, wholesale orders with deliveries and invoices, replenishment of the st
 sessions), simulated day by day so that every date (orders, moves, journal entries) is the
 day it happened.
 
-Run it with Odoo's Python, Odoo importable, on a database that has the addons installed:
+Run it with Odoo's Python, Odoo importable, on a database that has the addons installed
+(retail_wholesale, retail_book, retail_pos_ext, retail_book_pos and retail_reports):
 
     python data/load_demo.py -d retail [Odoo options: --addons-path, --db_host, ...]
 
@@ -156,6 +157,16 @@ DAILY = [
         ],
     ),
 ]
+# the addons the demo chain uses: its books are retail_book's, its tills retail_pos_ext's
+# (with their books, retail_book_pos, which installs itself with both)
+REQUIRED_ADDONS = (
+    "retail_wholesale",
+    "retail_book",
+    "retail_pos_ext",
+    "retail_book_pos",
+    "retail_reports",
+)
+
 # Books: (subcategory, publisher, ISBN registrant, title parts A, title parts B)
 BOOKS = [
     (
@@ -294,6 +305,16 @@ class DemoChain:
         if env["res.company"].search_count([("name", "=", COMPANY_NAME)]):
             raise SystemExit(
                 f"The demo chain {COMPANY_NAME} is already in this database."
+            )
+        missing = set(REQUIRED_ADDONS) - set(
+            env["ir.module.module"]
+            .search([("name", "in", REQUIRED_ADDONS), ("state", "=", "installed")])
+            .mapped("name")
+        )
+        if missing:
+            raise SystemExit(
+                "The demo chain needs these addons installed: "
+                + ", ".join(sorted(missing))
             )
         started = time.time()
         from freezegun import freeze_time

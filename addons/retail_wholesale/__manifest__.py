@@ -2,7 +2,7 @@
     "name": "Retail & Wholesale",
     "summary": "Stores, roles and wholesale trading for Chinese retail chains and "
     "wholesalers (零售批发)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Retail",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
@@ -14,8 +14,8 @@
         "purchase_stock",
         "product_expiry",
     ],
-    # ISBN check digits; the price matrix's xlsx
-    "external_dependencies": {"python": ["python-stdnum", "xlsxwriter"]},
+    # the price matrix's xlsx
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/retail_wholesale_groups.xml",
         "security/ir.model.access.csv",
@@ -53,23 +53,16 @@
         "views/stock_scrap_views.xml",
         "views/retail_stocktake_views.xml",
         "wizard/retail_expiry_disposal_views.xml",
-        "views/product_template_book_views.xml",
-        "views/sale_order_book_views.xml",
-        "views/purchase_order_book_views.xml",
-        "views/account_move_book_views.xml",
-        "views/stock_picking_book_views.xml",
+        "views/account_move_views.xml",
+        "views/stock_picking_views.xml",
         "views/retail_return_reason_views.xml",
-        "views/retail_customer_grade_book_views.xml",
-        "views/res_partner_book_views.xml",
-        "wizard/retail_book_import_views.xml",
+        "views/retail_customer_grade_return_rate_views.xml",
+        "views/res_partner_return_rate_views.xml",
         "views/retail_wholesale_menus.xml",
         "wizard/retail_store_order_reject_views.xml",
         "wizard/retail_price_matrix_import_views.xml",
         "wizard/stock_return_picking_views.xml",
         "wizard/account_move_reversal_views.xml",
-        "report/sale_order_book_templates.xml",
-        "report/account_move_book_templates.xml",
-        "report/stock_picking_book_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,13 +6,7 @@ from odoo.addons.retail_wholesale.tools.pricing import net_unit_price
 
 
 class PosOrderLine(models.Model):
-    _name = "pos.order.line"
-    _inherit = ["pos.order.line", "retail.book.line.mixin"]
-    # 码洋 / 实洋 / 折扣 of book lines, stored when the order is synchronised
-    _retail_qty_field = "qty"
-    _retail_uom_field = "product_uom_id"
-    _retail_tax_field = "tax_ids"
-    _retail_total_field = "price_subtotal_incl"
+    _inherit = "pos.order.line"
 
     # looked up by every synchronisation of an order with combos or refunds: without an
     # index each look-up reads the whole history of lines
@@ -35,18 +29,10 @@ class PosOrderLine(models.Model):
         "checks the lot when the order is synchronised.",
     )
 
-    retail_accessory_parent_uuid = fields.Char(
-        string="Accessory of Line",
-        readonly=True,
-        copy=False,
-        help="配件: the uuid of the book line of the same order this accessory line was "
-        "added with; the till keeps its quantity to the book's.",
-    )
-
     @api.model
     def _load_pos_data_fields(self, config_id):
         fields_list = super()._load_pos_data_fields(config_id)
-        return [*fields_list, "retail_markdown_percent", "retail_accessory_parent_uuid"]
+        return [*fields_list, "retail_markdown_percent"]
 
     def _retail_is_reward_line(self):
         """Loyalty rewards and gift cards are priced by their programs, not pricelists."""

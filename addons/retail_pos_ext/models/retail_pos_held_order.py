@@ -65,13 +65,37 @@ class RetailPosHeldOrder(models.Model):
     resumed_date = fields.Datetime(string="Resumed On")
 
     @api.model
+    def _retail_held_line(self, line):
+        """What the server keeps of a till's ``line`` while its order is held; other
+        addons add what their lines carry."""
+        return {
+            "product_id": int(line["product_id"]),
+            "qty": float(line["qty"]),
+            "price_unit": float(line.get("price_unit") or 0.0),
+            "discount": float(line.get("discount") or 0.0),
+            "customer_note": line.get("customer_note") or "",
+            "lot_names": [name for name in line.get("lot_names") or [] if name],
+            "retail_markdown_percent": float(
+                line.get("retail_markdown_percent") or 0.0
+            ),
+            # "original": the pricelist's price, which follows the pricelist again
+            # on resume; any other price is kept as it was
+            "price_type": "original"
+            if line.get("price_type") == "original"
+            else "manual",
+            # the till's line, which other lines of the order may refer to
+            "uuid": str(line.get("uuid") or ""),
+        }
+
+    @api.model
     def retail_hold(self, config_id, values):
         """Keep the lines of a till's current order; return the held order's id.
 
         ``values``: ``name``, ``note``, ``partner_id``, ``amount_total`` and ``lines``,
         each ``product_id``, ``qty``, ``price_unit``, ``discount``, ``customer_note``,
         ``lot_names`` (lot-tracked products), ``retail_markdown_percent`` and
-        ``price_type`` (``original`` when the pricelist gave the price).
+        ``price_type`` (``original`` when the pricelist gave the price) and ``uuid``
+        (the till's line; other addons link lines to it, see :meth:`_retail_held_line`).
         """
         config = self.env["pos.config"].browse(config_id).exists()
         if not config:
@@ -92,30 +116,7 @@ class RetailPosHeldOrder(models.Model):
                         "cannot be held."
                     )
                 )
-        lines = [
-            {
-                "product_id": int(line["product_id"]),
-                "qty": float(line["qty"]),
-                "price_unit": float(line.get("price_unit") or 0.0),
-                "discount": float(line.get("discount") or 0.0),
-                "customer_note": line.get("customer_note") or "",
-                "lot_names": [name for name in line.get("lot_names") or [] if name],
-                "retail_markdown_percent": float(
-                    line.get("retail_markdown_percent") or 0.0
-                ),
-                # "original": the pricelist's price, which follows the pricelist again
-                # on resume; any other price is kept as it was
-                "price_type": "original"
-                if line.get("price_type") == "original"
-                else "manual",
-                # 配件: the accessory line of a book line, linked again on resume
-                "uuid": str(line.get("uuid") or ""),
-                "retail_accessory_parent_uuid": str(
-                    line.get("retail_accessory_parent_uuid") or ""
-                ),
-            }
-            for line in values.get("lines") or []
-        ]
+        lines = [self._retail_held_line(line) for line in values.get("lines") or []]
         lines = [line for line in lines if not float_is_zero(line["qty"], 6)]
         if not lines:
             raise UserError(self.env._("There is nothing to hold: the order is empty."))

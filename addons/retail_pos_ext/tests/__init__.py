@@ -10,7 +10,7 @@ from . import test_pos_store_stock
 from . import test_pos_shift_handover
 from . import test_pos_lot_expiry
 from . import test_pos_offline_sync
-from . import test_pos_books
+from . import test_pos_return_rate
 from . import test_pos_gift_card
 from . import test_pos_sync_integrity
 from . import test_pos_screens

@@ -96,24 +96,6 @@ class TestPosHeldOrder(RetailPosHttpCommon):
             ["original", "manual", "manual"],
         )
 
-    def test_held_accessory_lines_keep_their_book_line(self):
-        """配件: an accessory line is held with its book line's uuid, so the till
-        links it again on resume (the till's side: the books tour)."""
-        values = self._values()
-        values["lines"][0]["uuid"] = "book-line"
-        values["lines"][1].update(
-            uuid="cd-line", retail_accessory_parent_uuid="book-line"
-        )
-        held_id = self.HeldOrder.retail_hold(self.main_pos_config.id, values)
-        data = self.HeldOrder.browse(held_id).retail_resume(self.main_pos_config.id)
-        self.assertEqual(
-            [
-                (line["uuid"], line["retail_accessory_parent_uuid"])
-                for line in data["lines"]
-            ],
-            [("book-line", ""), ("cd-line", "book-line")],
-        )
-
     def test_held_order_of_another_store_cannot_be_resumed(self):
         held_id = self.HeldOrder.retail_hold(self.other_till.id, self._values())
         with self.assertRaisesRegex(UserError, "held in another store"):

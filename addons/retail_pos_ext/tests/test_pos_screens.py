@@ -15,15 +15,9 @@ class TestPosScreens(RetailPosHttpCommon):
     def setUpClass(cls):
         super().setUpClass()
         store = cls.main_pos_config.retail_warehouse_id
-        cls.book = cls._create_retail_product(
-            "城市的记忆：上海老建筑图册",
-            58.0,
-            retail_isbn="978-7-5321-0001-9",
-            retail_cover_price=58.0,
-            retail_bundle_qty=10,
-        )
+        cls.album = cls._create_retail_product("城市的记忆：上海老建筑图册", 58.0)
         cls.env["stock.quant"]._update_available_quantity(
-            cls.book, store.lot_stock_id, 12
+            cls.album, store.lot_stock_id, 12
         )
         vat = cls.env["account.tax"].create(
             {

@@ -25,14 +25,7 @@ from . import stock_picking
 from . import stock_scrap
 from . import retail_stocktake
 from . import retail_stocktake_line
-from . import retail_book_line_mixin
-from . import retail_book_accessory
 from . import retail_return_reason
-from . import product_product_book
-from . import sale_order_line_book
-from . import sale_order_book
-from . import purchase_order_line_book
-from . import purchase_order_book
-from . import account_move_line_book
-from . import account_move_book
+from . import account_move
+from . import purchase_order
 from . import res_lang

@@ -92,6 +92,12 @@ class SaleOrder(models.Model):
             order.team_id = order.retail_channel_id.team_id
         return res
 
+    def _create_invoices(self, grouped=False, final=False, date=None):
+        # 退货原因: credit notes of returned goods take the reason of their latest return
+        moves = super()._create_invoices(grouped=grouped, final=final, date=date)
+        moves._retail_set_return_reason()
+        return moves
+
     @api.depends("retail_channel_id")
     def _compute_journal_id(self):
         res = super()._compute_journal_id()

@@ -14,12 +14,5 @@ from . import test_retail_backup
 from . import test_retail_stock_level
 from . import test_retail_expiry
 from . import test_retail_stocktake
-from . import test_book_tools
-from . import test_book_product
-from . import test_book_amounts
-from . import test_book_pack_qty
-from . import test_book_accessory
-from . import test_book_return
-from . import test_book_import
 from . import test_tax_included
 from . import test_core_terms

@@ -1,3 +1,1 @@
-from . import isbn
-from . import pack_qty
 from . import pricing

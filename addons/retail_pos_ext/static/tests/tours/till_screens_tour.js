@@ -85,12 +85,12 @@ registry.category("web_tour.tours").add("retail_pos_ext_till_layout_tour", {
             checkProductCard("城市的记忆：上海老建筑图册"),
             checkNotCut(".product-screen .set-partner", "the customer button"),
             {
-                content: "sell the book: the till's cases/bundles button joins the row",
+                content: "sell the album: the row of buttons with a line selected",
                 trigger: "article.product .product-name:contains('城市的记忆')",
                 run: "click",
             },
             {
-                trigger: ".control-buttons .retail-pack-qty-button",
+                trigger: ".orderline.selected .product-name:contains('城市的记忆')",
             },
             checkNotCut(".product-screen .set-partner", "the customer button"),
             checkNotCut(".product-screen .control-buttons button", "the row's buttons"),

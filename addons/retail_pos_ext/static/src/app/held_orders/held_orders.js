@@ -1,17 +1,34 @@
 /**
  * 挂单 / 取单: an order is held on the server under a name, so that any till of the
- * store can resume it; its lines come back at their held prices, lots and accessories.
+ * store can resume it; its lines come back at their held prices and lots (and what other
+ * addons keep with them: see heldLineExtensions).
  */
 import { _t } from "@web/core/l10n/translation";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 import { ConnectionLostError } from "@web/core/network/rpc";
+import { registry } from "@web/core/registry";
 import { makeAwaitable } from "@point_of_sale/app/store/make_awaitable_dialog";
 import { SelectionPopup } from "@point_of_sale/app/utils/input_popups/selection_popup";
 import { TextInputPopup } from "@point_of_sale/app/utils/input_popups/text_input_popup";
-import { accessoryLines } from "@retail_pos_ext/app/books/book_lines";
 import { checkedLots, isExpiryTracked } from "@retail_pos_ext/app/lot_expiry/lot_expiry";
 
 const HELD_MODEL = "retail.pos.held.order";
+
+/**
+ * Other addons keep more with a held line and bring it back: each entry of this registry
+ * may have
+ * - heldValues(line): values kept with the held line (the server keeps them too when its
+ *   retail.pos.held.order._retail_held_line does),
+ * - restoreLine(heldLine, restored): an order line that already stands for the held line
+ *   on resume (nothing more is added for it), or null,
+ * - addValues(heldLine, restored): [values, options] for the line added for it, or null;
+ * `restored` maps the held lines' uuids to the order lines they came back as.
+ */
+export const heldLineExtensions = registry.category("retail_pos_ext.held_order_lines");
+
+function extraHeldValues(line) {
+    return Object.assign({}, ...heldLineExtensions.getAll().map((ext) => ext.heldValues?.(line)));
+}
 
 /** The lines of an order as the server keeps them while it is held. */
 function heldOrderValues(order, name) {
@@ -33,9 +50,9 @@ function heldOrderValues(order, name) {
                 // a price the pricelist gave follows the pricelist again on resume
                 // (a member picked then buys at their grade's price)
                 price_type: line.price_type,
-                // 配件: an accessory line finds its book line again on resume
+                // the line, which other lines of the order may refer to
                 uuid: line.uuid,
-                retail_accessory_parent_uuid: line.retail_accessory_parent_uuid || "",
+                ...extraHeldValues(line),
             })),
     };
 }
@@ -145,24 +162,10 @@ export async function resumeHeldOrder(pos) {
  * held follows the pricelist again, so that a member picked after resuming buys at their
  * grade's price. Manual prices and markdowns stay.
  */
-function restorePriceType(orderLine, heldLine) {
+export function restorePriceType(orderLine, heldLine) {
     if (orderLine && heldLine.price_type === "original" && !heldLine.retail_markdown_percent) {
         orderLine.price_type = "original";
     }
-}
-
-/** Restoring a book added its accessories again: they keep their held price. */
-function restoreAccessory(book, line) {
-    const accessory = accessoryLines(book).find((other) => other.product_id.id === line.product_id);
-    if (accessory) {
-        accessory.set_unit_price(line.price_unit);
-        accessory.set_discount(line.discount);
-        if (line.customer_note) {
-            accessory.set_customer_note(line.customer_note);
-        }
-        restorePriceType(accessory, line);
-    }
-    return accessory;
 }
 
 async function restoreOrder(pos, data) {
@@ -189,16 +192,14 @@ async function restoreOrder(pos, data) {
 
 export async function restoreHeldOrder(pos, data) {
     const order = await restoreOrder(pos, data);
-    // the held lines' uuids → the restored lines, to link accessories to their book
+    // the held lines' uuids → the restored lines, for lines that refer to others
     const restored = {};
+    const extensions = heldLineExtensions.getAll();
     for (const line of data.lines) {
         const product = pos.models["product.product"].get(line.product_id);
-        const book = line.retail_accessory_parent_uuid
-            ? restored[line.retail_accessory_parent_uuid]
-            : null;
-        const accessory = book && restoreAccessory(book, line);
-        if (accessory) {
-            restored[line.uuid] = accessory;
+        const already = extensions.map((ext) => ext.restoreLine?.(line, restored)).find(Boolean);
+        if (already) {
+            restored[line.uuid] = already;
             continue;
         }
         if (line.lot_names?.length && isExpiryTracked(product)) {
@@ -208,6 +209,7 @@ export async function restoreHeldOrder(pos, data) {
                 continue;
             }
         }
+        const extra = extensions.map((ext) => ext.addValues?.(line, restored)).filter(Boolean);
         await pos.addLineToOrder(
             {
                 product_id: product,
@@ -222,10 +224,10 @@ export async function restoreHeldOrder(pos, data) {
                 ...(line.retail_markdown_percent
                     ? { retail_markdown_percent: line.retail_markdown_percent }
                     : {}),
-                ...(book ? { retail_accessory_parent_uuid: book.uuid } : {}),
+                ...Object.assign({}, ...extra.map(([values]) => values)),
             },
             order,
-            book ? { merge: false } : {},
+            Object.assign({}, ...extra.map(([, options]) => options)),
             false
         );
         const restoredLine = order.get_selected_orderline();

@@ -4,7 +4,6 @@
  */
 import { patch } from "@web/core/utils/patch";
 import { PosStore } from "@point_of_sale/app/store/pos_store";
-import { addAccessories, enterPackQty, isAccessory } from "@retail_pos_ext/app/books/book_lines";
 import { holdOrder, resumeHeldOrder } from "@retail_pos_ext/app/held_orders/held_orders";
 import {
     acceptScannedLot,
@@ -26,20 +25,17 @@ import {
 patch(PosStore.prototype, {
     /**
      * A scanned lot that expired is refused before the line is added; a line whose lots
-     * are all near their expiry takes the markdown price; a book line brings its
-     * accessories (配件).
+     * are all near their expiry takes the markdown price. Returns false when the line
+     * was refused.
      */
     async addLineToOrder(vals, order, opts = {}, configure = true) {
         if (!(await acceptScannedLot(this, vals, opts.code))) {
-            return;
+            return false;
         }
         const result = await super.addLineToOrder(...arguments);
         // a merged line is deleted: the line that holds the quantity is the selected one
         const line = order?.get_selected_orderline();
         applyMarkdown(line);
-        if (line && !isAccessory(line)) {
-            await addAccessories(this, line);
-        }
         return result;
     },
 
@@ -85,9 +81,6 @@ patch(PosStore.prototype, {
     },
     retailResumeHeldOrder() {
         return resumeHeldOrder(this);
-    },
-    retailEnterPackQty() {
-        return enterPackQty(this);
     },
     retailShiftHandover() {
         return shiftHandover(this);

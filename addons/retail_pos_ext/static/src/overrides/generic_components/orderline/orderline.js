@@ -10,8 +10,6 @@ patch(Orderline, {
                 ...Orderline.props.line.shape,
                 retailNearExpiry: { type: Boolean, optional: true },
                 retailMarkdown: { type: String, optional: true },
-                retailPackQty: { type: String, optional: true },
-                retailBook: { type: Object, optional: true },
             },
         },
     },

@@ -1,0 +1,2 @@
+from . import isbn
+from . import pack_qty

@@ -1,0 +1,2 @@
+from . import retail_book_import
+from . import stock_return_picking
