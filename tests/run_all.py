@@ -3,7 +3,8 @@
 Called by ``bin/retail test`` (which has checked Odoo, PostgreSQL, the Python packages and
 Chromium). Steps, each counted in the summary:
 
-1. lint: ruff and pylint-odoo's mandatory checks on the addons;
+1. lint: ruff and pylint-odoo's mandatory checks on the addons, and the size limits
+   of ``size_check.py``;
 2. addon tests: a fresh database, the addons installed, every Python test and browser
    tour of the addons (a skipped test or tour counts as a failure); then the translations:
    each .pot matches what the addons export and every zh_CN term is translated;
@@ -100,6 +101,15 @@ def run_lint(tally):
         passed=int(pylint.returncode == 0),
         failed=int(pylint.returncode != 0),
         problems=["see output above"] if pylint.returncode else (),
+    )
+    sizes = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "size_check.py")], cwd=ROOT, check=False
+    )
+    tally.add(
+        "sizes (files 400 lines, methods 80)",
+        passed=int(sizes.returncode == 0),
+        failed=int(sizes.returncode != 0),
+        problems=["see output above"] if sizes.returncode else (),
     )
 
 

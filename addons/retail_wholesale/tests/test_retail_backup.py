@@ -10,7 +10,7 @@ from odoo.tools import mute_logger
 
 from .common import RetailCommon
 
-DUMP = "odoo.addons.retail_wholesale.models.retail_backup.RetailBackup._dump"
+DUMP = "odoo.addons.retail_wholesale.models.backup.retail_backup.RetailBackup._dump"
 
 
 @tagged("post_install", "-at_install")
@@ -65,7 +65,7 @@ class TestRetailBackup(RetailCommon):
 
         with (
             patch(DUMP, broken_dump),
-            mute_logger("odoo.addons.retail_wholesale.models.retail_backup"),
+            mute_logger("odoo.addons.retail_wholesale.models.backup.retail_backup"),
         ):
             self.Backup._cron_backup()
             with self.assertRaisesRegex(UserError, "No space left on device"):

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_is_zero
 
-from .retail_customer_grade import RETURN_RATE_ACTIONS
+from ..pricing.retail_customer_grade import RETURN_RATE_ACTIONS
 
 
 class ResPartner(models.Model):

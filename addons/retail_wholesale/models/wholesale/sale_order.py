@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero, format_date, formatLang
 
-from ..tools.pricing import net_unit_price
+from ...tools.pricing import net_unit_price
 
 
 class SaleOrder(models.Model):

@@ -1,0 +1,4 @@
+from . import product_pricelist
+from . import product_pricelist_item
+from . import retail_customer_grade
+from . import retail_channel

@@ -1,0 +1,4 @@
+from . import account_chart_template
+from . import account_tax
+from . import res_company
+from . import res_lang

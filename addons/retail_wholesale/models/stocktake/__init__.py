@@ -1,0 +1,2 @@
+from . import retail_stocktake
+from . import retail_stocktake_line
