@@ -12,6 +12,7 @@ ODOO_BIN = os.environ.get("ODOO_BIN", str(ODOO_PATH / "odoo-bin"))
 PYTHON = os.environ.get("ODOO_PYTHON", sys.executable)
 ADDONS = [
     "retail_wholesale",
+    "retail_backup",
     "retail_book",
     "retail_pos_ext",
     "retail_book_pos",

@@ -7,4 +7,3 @@ from . import flash_sale
 from . import chain
 from . import stock
 from . import stocktake
-from . import backup

@@ -10,7 +10,6 @@ from . import test_retail_store_order
 from . import test_price_matrix
 from . import test_retail_flash_sale
 from . import test_pricelist_base_breaks
-from . import test_retail_backup
 from . import test_retail_stock_level
 from . import test_retail_expiry
 from . import test_retail_stocktake

@@ -8,9 +8,9 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import RetailCommon
+from odoo.addons.retail_wholesale.tests.common import RetailCommon
 
-DUMP = "odoo.addons.retail_wholesale.models.backup.retail_backup.RetailBackup._dump"
+DUMP = "odoo.addons.retail_backup.models.retail_backup.RetailBackup._dump"
 
 
 @tagged("post_install", "-at_install")
@@ -65,7 +65,7 @@ class TestRetailBackup(RetailCommon):
 
         with (
             patch(DUMP, broken_dump),
-            mute_logger("odoo.addons.retail_wholesale.models.backup.retail_backup"),
+            mute_logger("odoo.addons.retail_backup.models.retail_backup"),
         ):
             self.Backup._cron_backup()
             with self.assertRaisesRegex(UserError, "No space left on device"):
