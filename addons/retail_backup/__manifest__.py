@@ -2,7 +2,7 @@
     "name": "Retail & Wholesale: Backups",
     "summary": "Nightly backups of the database and its files, with retention (备份)",
     "version": "18.0.1.0.0",
-    "category": "Sales/Retail",
+    "category": "Administration",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
