@@ -21,6 +21,7 @@
         "security/retail_dead_stock_report_security.xml",
         "security/retail_store_target_security.xml",
         "security/retail_statement_line_security.xml",
+        "security/retail_analysis_store_security.xml",
         "data/retail_statement_line_data.xml",
         "data/retail_sales_report_cron.xml",
         "report/retail_sales_report_views.xml",

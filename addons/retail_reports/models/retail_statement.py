@@ -1,7 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
 from ..tools.statement_formula import evaluate, parse, references
@@ -22,6 +21,7 @@ class RetailStatement(models.TransientModel):
     """
 
     _name = "retail.statement"
+    _inherit = ["retail.period.mixin"]
     _description = "Financial Statement"
 
     statement = fields.Selection(STATEMENTS, required=True, default="income")
@@ -29,14 +29,11 @@ class RetailStatement(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # the period of the analyses (``retail.period.mixin``), by default this month
     date_from = fields.Date(
-        string="From",
-        required=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),
     )
-    date_to = fields.Date(
-        string="To", required=True, default=lambda self: fields.Date.context_today(self)
-    )
+    date_to = fields.Date(default=lambda self: fields.Date.context_today(self))
     row_ids = fields.One2many("retail.statement.row", "statement_id", string="Lines")
     column_1_label = fields.Char(compute="_compute_column_labels")
     column_2_label = fields.Char(compute="_compute_column_labels")
@@ -51,14 +48,6 @@ class RetailStatement(models.TransientModel):
                 wizard.column_2_label,
                 wizard.column_3_label,
             ) = labels
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    self.env._("The start of the period is after its end.")
-                )
 
     def _columns(self):
         """(label, date_from, date_to) of the three columns; no date_from for the
@@ -214,11 +203,7 @@ class RetailStatement(models.TransientModel):
             for line, values in figures.items()
         ]
         return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
+            **self._retail_reopen(),
             "context": dict(self.env.context, dialog_size="extra-large"),
         }
 

@@ -1,4 +1,5 @@
 from . import retail_table_report
+from . import retail_analysis_store
 from . import retail_sales_report
 from . import retail_aging_report
 from . import retail_dead_stock_report

@@ -8,8 +8,9 @@ from ..tools.xlsx import download_action, tables_xlsx
 
 
 class RetailPeriodMixin(models.AbstractModel):
-    """A period and stores to analyse the sales fact over (its record rules apply: a
-    store manager sees their stores only)."""
+    """A period of whole days, the analyses' and the statements': by default the last
+    30 days of the user's time zone (a statement redefines its default period). Its
+    wizards compute their results and show them again in their form."""
 
     _name = "retail.period.mixin"
     _description = "Analysis Period"
@@ -26,11 +27,6 @@ class RetailPeriodMixin(models.AbstractModel):
         required=True,
         default=lambda self: self.env["retail.sales.report"]._retail_today(),
     )
-    warehouse_ids = fields.Many2many(
-        "stock.warehouse",
-        string="Stores",
-        help="Leave empty for every store you may see.",
-    )
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -40,25 +36,15 @@ class RetailPeriodMixin(models.AbstractModel):
                     self.env._("The start of the period is after its end.")
                 )
 
-    def _period_domain(self):
-        """The sales fact's rows of the period (whole days of the user's time zone)
-        and stores."""
-        Report = self.env["retail.sales.report"]
-        start = Report._retail_day_start(self.date_from)
-        end = Report._retail_day_start(self.date_to + relativedelta(days=1))
-        domain = [("date", ">=", start), ("date", "<", end)]
-        if self.warehouse_ids:
-            domain.append(("warehouse_id", "in", self.warehouse_ids.ids))
-        return domain
-
-    def _period_subtitle(self):
-        return self.env._(
-            "%(date_from)s to %(date_to)s, %(stores)s",
-            date_from=self.date_from,
-            date_to=self.date_to,
-            stores=", ".join(self.warehouse_ids.mapped("name"))
-            or self.env._("all stores"),
-        )
+    def _retail_reopen(self):
+        """The action showing the wizard with its results."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
 
 class RetailTableMixin(models.AbstractModel):
@@ -109,6 +95,49 @@ class RetailAnalysisWizard(models.AbstractModel):
     _description = "Analysis"
 
     _retail_pdf_report = None
+    # the one2many fields holding the results of ``action_compute``
+    _retail_line_fields = ("line_ids",)
+
+    warehouse_ids = fields.Many2many(
+        "stock.warehouse",
+        string="Stores",
+        help="Leave empty for every store you may see.",
+    )
+
+    def _period_domain(self):
+        """The sales fact's rows of the period (whole days of the user's time zone)
+        and stores; read through the sales fact's record rules (a store manager sees
+        their stores only)."""
+        Report = self.env["retail.sales.report"]
+        start = Report._retail_day_start(self.date_from)
+        end = Report._retail_day_start(self.date_to + relativedelta(days=1))
+        domain = [("date", ">=", start), ("date", "<", end)]
+        if self.warehouse_ids:
+            domain.append(("warehouse_id", "in", self.warehouse_ids.ids))
+        return domain
+
+    def _period_warehouses(self, archived=False):
+        """The subquery of the ids of the stores analysed, for analyses reading other
+        tables than the sales fact: those chosen, else every (active, unless
+        ``archived``) store of the user's companies, as far as the record rules of
+        ``retail.analysis.store`` let the user see them (a store manager: their
+        stores)."""
+        domain = (
+            [("warehouse_id", "in", self.warehouse_ids.ids)]
+            if self.warehouse_ids
+            else [("company_id", "in", self.env.companies.ids)]
+        )
+        Store = self.env["retail.analysis.store"].with_context(active_test=not archived)
+        return Store._warehouse_ids_query(domain)
+
+    def _period_subtitle(self):
+        return self.env._(
+            "%(date_from)s to %(date_to)s, %(stores)s",
+            date_from=self.date_from,
+            date_to=self.date_to,
+            stores=", ".join(self.warehouse_ids.mapped("name"))
+            or self.env._("all stores"),
+        )
 
     @api.depends("date_from", "date_to")
     @api.depends_context("lang")
@@ -128,21 +157,11 @@ class RetailAnalysisWizard(models.AbstractModel):
 
     def _retail_computed(self):
         """Whether ``action_compute`` has run (its lines are there)."""
-        raise NotImplementedError()
+        return any(self[name] for name in self._retail_line_fields)
 
     def _retail_file_name(self):
         """The name of the xlsx file."""
         raise NotImplementedError()
-
-    def _retail_reopen(self):
-        """The action showing the wizard with its results."""
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
 
     def _retail_tables(self):
         return [self._retail_table()]

@@ -9,6 +9,7 @@ from . import test_retail_customer_analysis
 from . import test_retail_store_performance
 from . import test_retail_stock_analyses
 from . import test_purchase_analysis
+from . import test_purchase_analysis_output
 from . import test_statement_company
 from . import test_retail_sales_cost
 from . import test_statement_mapping

@@ -4,6 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 
+from ..wizard.retail_customer_analysis import RFM_FIGURES
 from .test_retail_sales_report import SalesCommon
 from .test_retail_statement import read_xlsx
 
@@ -77,14 +78,8 @@ class CustomerCommon(SalesCommon):
 class TestRetailCustomerAnalysis(CustomerCommon):
     def _rfm(self, analysis):
         return {
-            line.partner_id.name: (
-                line.recency_days,
-                line.frequency,
-                line.monetary,
-                line.r_score,
-                line.f_score,
-                line.m_score,
-                line.segment,
+            line.partner_id.name: tuple(
+                line[name] for name in (*RFM_FIGURES, "segment")
             )
             for line in analysis.rfm_line_ids
         }

@@ -306,36 +306,7 @@ class TestInventoryIsTheStockValuation(StatementMappingCommon):
             (warehouse.in_type_id, 10, 31.5),
             (warehouse.out_type_id, 15, 0.0),
         ):
-            incoming = picking_type.code == "incoming"
-            picking = env["stock.picking"].create(
-                {
-                    "picking_type_id": picking_type.id,
-                    "partner_id": (cls.supplier if incoming else cls.customer).id,
-                    "location_id": (
-                        cls.env.ref("stock.stock_location_suppliers")
-                        if incoming
-                        else warehouse.lot_stock_id
-                    ).id,
-                    "location_dest_id": (
-                        warehouse.lot_stock_id
-                        if incoming
-                        else cls.env.ref("stock.stock_location_customers")
-                    ).id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": cls.product.name,
-                                "product_id": cls.product.id,
-                                "product_uom_qty": qty,
-                                "price_unit": price,
-                            }
-                        )
-                    ],
-                }
-            )
-            picking.action_confirm()
-            picking.move_ids.quantity = qty
-            picking.button_validate()
+            cls._move_goods(warehouse, picking_type, qty, price)
         # continental valuation: the vendor bill goes to the cost of sales (5401)
         bill = env["account.move"].create(
             {
@@ -362,6 +333,42 @@ class TestInventoryIsTheStockValuation(StatementMappingCommon):
             .search([("company_id", "=", cls.cn_company.id)])
             .mapped("value")
         )
+
+    @classmethod
+    def _move_goods(cls, warehouse, picking_type, qty, price):
+        """A done receipt from the supplier or delivery to the customer of ``qty`` of
+        the product at ``price``."""
+        env = cls.cn_env
+        incoming = picking_type.code == "incoming"
+        picking = env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "partner_id": (cls.supplier if incoming else cls.customer).id,
+                "location_id": (
+                    cls.env.ref("stock.stock_location_suppliers")
+                    if incoming
+                    else warehouse.lot_stock_id
+                ).id,
+                "location_dest_id": (
+                    warehouse.lot_stock_id
+                    if incoming
+                    else cls.env.ref("stock.stock_location_customers")
+                ).id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": cls.product.name,
+                            "product_id": cls.product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.move_ids.quantity = qty
+        picking.button_validate()
 
     def test_inventory_equals_the_stock_valuation(self):
         # 25 received at 25.00 and 10 at 31.50 left: 40 in, 15 out first in first out

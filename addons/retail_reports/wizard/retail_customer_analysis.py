@@ -6,6 +6,9 @@ from odoo.tools import SQL
 # a score from 3 to 5 (of 1 to 5) counts as high
 HIGH_SCORE = 3
 
+# the figures of a customer's RFM line, in the order of the table's columns
+RFM_FIGURES = ("recency_days", "frequency", "monetary", "r_score", "f_score", "m_score")
+
 SEGMENTS = [
     ("important_value", "Important Value"),
     ("important_develop", "Important Development"),
@@ -35,6 +38,7 @@ class RetailCustomerAnalysis(models.TransientModel):
     _inherit = ["retail.analysis.wizard"]
     _description = "Customer Analysis"
     _retail_pdf_report = "retail_reports.retail_customer_analysis_pdf"
+    _retail_line_fields = ("rfm_line_ids",)
 
     # a year: RFM needs more history than a ranking
     date_from = fields.Date(
@@ -257,12 +261,7 @@ class RetailCustomerAnalysis(models.TransientModel):
                 line.partner_id.display_name,
                 line.grade_id.display_name or "",
                 fields.Datetime.to_string(line.last_order_date),
-                line.recency_days,
-                line.frequency,
-                line.monetary,
-                line.r_score,
-                line.f_score,
-                line.m_score,
+                *(line[name] for name in RFM_FIGURES),
                 segments.get(line.segment, ""),
             )
             for line in self.rfm_line_ids
@@ -289,9 +288,6 @@ class RetailCustomerAnalysis(models.TransientModel):
             "rows": rows,
             "bold_rows": (len(rows) - 1,),
         }
-
-    def _retail_computed(self):
-        return bool(self.rfm_line_ids)
 
     def _retail_file_name(self):
         return self.env._(

@@ -156,9 +156,6 @@ class RetailProductRanking(models.TransientModel):
             "rows": rows,
         }
 
-    def _retail_computed(self):
-        return bool(self.line_ids)
-
     def _retail_file_name(self):
         return self.env._(
             "Products %(date_from)s %(date_to)s.xlsx",

@@ -3,12 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.tools import SQL
 
-HQ_GROUPS = (
-    "retail_wholesale.retail_wholesale_group_buyer,"
-    "retail_wholesale.retail_wholesale_group_accountant,"
-    "retail_wholesale.retail_wholesale_group_hq_admin"
-)
-
 GROUPINGS = [
     ("product", "Product"),
     ("category", "Product Category"),
@@ -50,7 +44,8 @@ class RetailStockTurnover(models.TransientModel):
     customers in the period (POS orders included) less customer returns; the inventory
     is the quantity on hand in the store's internal locations at the start and at the
     end of the period (today's quants less the done moves since), valued at the
-    product's cost, and its average is the mean of the two. One SQL query.
+    product's cost, and its average is the mean of the two. One SQL query, over the
+    stores the record rules of ``retail.analysis.store`` let the user see.
     """
 
     _name = "retail.stock.turnover"
@@ -65,16 +60,69 @@ class RetailStockTurnover(models.TransientModel):
         "retail.stock.turnover.line", "turnover_id", string="Turnover"
     )
 
-    def _scope_warehouses(self):
-        """The stores analysed: those chosen (else all of the user's companies),
-        limited to the user's own stores unless they work at head office."""
-        Warehouse = self.env["stock.warehouse"]
-        warehouses = self.warehouse_ids or Warehouse.search(
-            [("company_id", "in", self.env.companies.ids)]
+    def _turnover_sources(self, start, end):
+        """The CTEs of the quantities per product and store: ``loc`` (the internal
+        locations of the stores analysed, by the record rules of
+        ``retail.analysis.store``), ``on_hand`` (today), ``since`` (the done moves in
+        and out of a store since the start and since the end) and ``cogs`` (the
+        deliveries to customers of the period less their returns)."""
+        return SQL(
+            """
+            loc AS (
+                SELECT id, warehouse_id
+                  FROM stock_location
+                 WHERE usage = 'internal' AND warehouse_id IN %(warehouses)s
+            ),
+            on_hand AS (
+                SELECT q.product_id, loc.warehouse_id, SUM(q.quantity) AS qty
+                  FROM stock_quant q
+                  JOIN loc ON loc.id = q.location_id
+              GROUP BY q.product_id, loc.warehouse_id
+            ),
+            -- the done moves since the start that entered or left a store
+            flows AS (
+                SELECT ml.product_id, side.warehouse_id, side.qty, ml.date
+                  FROM stock_move_line ml
+             LEFT JOIN loc src ON src.id = ml.location_id
+             LEFT JOIN loc dest ON dest.id = ml.location_dest_id
+            CROSS JOIN LATERAL (
+                    VALUES (dest.warehouse_id, ml.quantity_product_uom),
+                           (src.warehouse_id, -ml.quantity_product_uom)
+                 ) AS side (warehouse_id, qty)
+                 WHERE ml.state = 'done' AND ml.date >= %(start)s
+                   AND src.warehouse_id IS DISTINCT FROM dest.warehouse_id
+                   AND side.warehouse_id IS NOT NULL
+            ),
+            since AS (
+                SELECT product_id, warehouse_id,
+                       SUM(qty) AS since_start,
+                       SUM(qty) FILTER (WHERE date >= %(end)s) AS since_end
+                  FROM flows
+              GROUP BY product_id, warehouse_id
+            ),
+            -- cost of goods sold: deliveries to customers less their returns
+            cogs AS (
+                SELECT m.product_id,
+                       COALESCE(src.warehouse_id, dest.warehouse_id) AS warehouse_id,
+                       -SUM(svl.quantity) AS qty,
+                       -SUM(svl.value) AS value
+                  FROM stock_move m
+                  JOIN stock_valuation_layer svl ON svl.stock_move_id = m.id
+                  JOIN stock_location sl ON sl.id = m.location_id
+                  JOIN stock_location dl ON dl.id = m.location_dest_id
+             LEFT JOIN loc src ON src.id = m.location_id
+             LEFT JOIN loc dest ON dest.id = m.location_dest_id
+                 WHERE m.state = 'done'
+                   AND m.date >= %(start)s AND m.date < %(end)s
+                   AND ((src.id IS NOT NULL AND dl.usage = 'customer')
+                        OR (sl.usage = 'customer' AND dest.id IS NOT NULL))
+              GROUP BY m.product_id, COALESCE(src.warehouse_id, dest.warehouse_id)
+            )
+            """,
+            warehouses=self._period_warehouses(),
+            start=start,
+            end=end,
         )
-        if not self.env.user.has_groups(HQ_GROUPS):
-            warehouses &= self.env.user.retail_warehouse_ids
-        return warehouses
 
     def _turnover_rows(self):
         """Dicts of the grouping's columns and opening/closing/average quantity and
@@ -83,65 +131,14 @@ class RetailStockTurnover(models.TransientModel):
         Report = self.env["retail.sales.report"]
         start = Report._retail_day_start(self.date_from)
         end = Report._retail_day_start(self.date_to + relativedelta(days=1))
-        days = (self.date_to - self.date_from).days + 1
-        warehouse_ids = tuple(self._scope_warehouses().ids) or (0,)
-        columns = GROUP_COLUMNS[self.group_by]
-        keys = SQL(", ").join(SQL.identifier(column) for column in columns)
+        keys = SQL(", ").join(
+            SQL.identifier(column) for column in GROUP_COLUMNS[self.group_by]
+        )
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
-                WITH loc AS (
-                    SELECT id, warehouse_id
-                      FROM stock_location
-                     WHERE usage = 'internal' AND warehouse_id IN %(warehouses)s
-                ),
-                on_hand AS (
-                    SELECT q.product_id, loc.warehouse_id, SUM(q.quantity) AS qty
-                      FROM stock_quant q
-                      JOIN loc ON loc.id = q.location_id
-                  GROUP BY q.product_id, loc.warehouse_id
-                ),
-                -- the done moves since the start that entered or left a store
-                flows AS (
-                    SELECT ml.product_id, side.warehouse_id, side.qty, ml.date
-                      FROM stock_move_line ml
-                 LEFT JOIN loc src ON src.id = ml.location_id
-                 LEFT JOIN loc dest ON dest.id = ml.location_dest_id
-                CROSS JOIN LATERAL (
-                        VALUES (dest.warehouse_id, ml.quantity_product_uom),
-                               (src.warehouse_id, -ml.quantity_product_uom)
-                     ) AS side (warehouse_id, qty)
-                     WHERE ml.state = 'done' AND ml.date >= %(start)s
-                       AND src.warehouse_id IS DISTINCT FROM dest.warehouse_id
-                       AND side.warehouse_id IS NOT NULL
-                ),
-                since AS (
-                    SELECT product_id, warehouse_id,
-                           SUM(qty) AS since_start,
-                           SUM(qty) FILTER (WHERE date >= %(end)s) AS since_end
-                      FROM flows
-                  GROUP BY product_id, warehouse_id
-                ),
-                -- cost of goods sold: deliveries to customers less their returns
-                cogs AS (
-                    SELECT m.product_id,
-                           COALESCE(src.warehouse_id, dest.warehouse_id)
-                               AS warehouse_id,
-                           -SUM(svl.quantity) AS qty,
-                           -SUM(svl.value) AS value
-                      FROM stock_move m
-                      JOIN stock_valuation_layer svl ON svl.stock_move_id = m.id
-                      JOIN stock_location sl ON sl.id = m.location_id
-                      JOIN stock_location dl ON dl.id = m.location_dest_id
-                 LEFT JOIN loc src ON src.id = m.location_id
-                 LEFT JOIN loc dest ON dest.id = m.location_dest_id
-                     WHERE m.state = 'done'
-                       AND m.date >= %(start)s AND m.date < %(end)s
-                       AND ((src.id IS NOT NULL AND dl.usage = 'customer')
-                            OR (sl.usage = 'customer' AND dest.id IS NOT NULL))
-                  GROUP BY m.product_id, COALESCE(src.warehouse_id, dest.warehouse_id)
-                ),
+                WITH %(sources)s,
                 per_product AS (
                     SELECT COALESCE(on_hand.product_id, since.product_id,
                                     cogs.product_id) AS product_id,
@@ -198,10 +195,8 @@ class RetailStockTurnover(models.TransientModel):
                   FROM grouped
               ORDER BY cogs DESC, %(keys)s
                 """,
-                warehouses=warehouse_ids,
-                start=start,
-                end=end,
-                days=days,
+                sources=self._turnover_sources(start, end),
+                days=(self.date_to - self.date_from).days + 1,
                 keys=keys,
             )
         )
@@ -269,9 +264,6 @@ class RetailStockTurnover(models.TransientModel):
             "headers": headers,
             "rows": rows,
         }
-
-    def _retail_computed(self):
-        return bool(self.line_ids)
 
     def _retail_file_name(self):
         return self.env._(

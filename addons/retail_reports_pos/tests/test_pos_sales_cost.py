@@ -1,10 +1,11 @@
-from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.retail_reports.tests import test_retail_sales_cost as base
 
+from .common import PosTillCommon
 
-class PosSalesCostCommon(base.SalesCostCommon):
+
+class PosSalesCostCommon(PosTillCommon, base.SalesCostCommon):
     """The sales cost fixture with P1 and P2 sold at the store's till, the stock
     updated in real time: core records each line's cost when its goods leave. The
     test classes built on it run the tests of ``retail_reports`` they extend."""
@@ -22,61 +23,6 @@ class PosSalesCostCommon(base.SalesCostCommon):
             cls.env.company.point_of_sale_update_stock_quantities = "real"
             cls.session = cls._open_session("东店收银台", "MCE")
         return cls._pos_order(cls.session, quantity, price)
-
-    @classmethod
-    def _open_session(cls, name, code):
-        journal = cls.env["account.journal"].create(
-            {"name": f"{name}现金", "code": code, "type": "cash"}
-        )
-        cash = cls.env["pos.payment.method"].create(
-            {"name": "现金", "journal_id": journal.id, "is_cash_count": True}
-        )
-        config = cls.env["pos.config"].create(
-            {
-                "name": name,
-                "picking_type_id": cls.store_warehouse.pos_type_id.id,
-                "payment_method_ids": [Command.set(cash.ids)],
-            }
-        )
-        config.open_ui()
-        return config.current_session_id
-
-    @classmethod
-    def _pay(cls, order):
-        cls.env["pos.make.payment"].with_context(
-            active_id=order.id, active_ids=order.ids
-        ).create(
-            {
-                "amount": order.amount_total,
-                "payment_method_id": order.config_id.payment_method_ids.id,
-            }
-        ).check()
-
-    @classmethod
-    def _pos_order(cls, session, quantity, price):
-        total = quantity * price
-        order = cls.env["pos.order"].create(
-            {
-                "session_id": session.id,
-                "lines": [
-                    Command.create(
-                        {
-                            "product_id": cls.product.id,
-                            "qty": quantity,
-                            "price_unit": price,
-                            "price_subtotal": total,
-                            "price_subtotal_incl": total,
-                        }
-                    )
-                ],
-                "amount_tax": 0.0,
-                "amount_total": total,
-                "amount_paid": 0.0,
-                "amount_return": 0.0,
-            }
-        )
-        cls._pay(order)
-        return order
 
 
 @tagged("post_install", "-at_install")
