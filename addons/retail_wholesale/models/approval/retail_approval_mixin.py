@@ -8,9 +8,9 @@ class RetailApprovalMixin(models.AbstractModel):
 
     The model defines ``state`` and ``approved_by_id``, the groups that approve
     (``_retail_approver_groups``) and what it says when a step is refused
-    (``_state_error``, ``_approver_error``). A
-    model that declares its moves (``_retail_state_transitions``) checks them with
-    ``_check_state_transition`` and ``_check_can_become``.
+    (``_state_error``, ``_approver_error``). A model that declares its moves
+    (``_retail_state_transitions``) checks them with ``_check_state_transition`` and
+    ``_check_can_become``.
     """
 
     _name = "retail.approval.mixin"
