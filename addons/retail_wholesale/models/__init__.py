@@ -1,4 +1,5 @@
 from . import setup
+from . import approval
 from . import catalog
 from . import pricing
 from . import wholesale

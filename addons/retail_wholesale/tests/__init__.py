@@ -7,11 +7,14 @@ from . import test_sale_channel
 from . import test_tier_price_tour
 from . import test_wholesale_rules
 from . import test_retail_store_order
+from . import test_retail_store_order_transfers
 from . import test_price_matrix
 from . import test_retail_flash_sale
+from . import test_retail_flash_sale_limits
 from . import test_pricelist_base_breaks
 from . import test_retail_stock_level
 from . import test_retail_expiry
 from . import test_retail_stocktake
+from . import test_retail_scrap
 from . import test_tax_included
 from . import test_core_terms

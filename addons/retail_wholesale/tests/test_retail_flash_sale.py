@@ -1,77 +1,16 @@
 from datetime import timedelta
-from unittest.mock import patch
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.sql_db import Cursor
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
-from odoo.tools import SQL
 
 from .common import RetailCommon
+from .flash_sale_common import FlashSaleCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRetailFlashSale(RetailCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env.company.account_use_credit_limit = False
-        currency = cls.env.company.currency_id
-        cls.rice = cls.env["product.product"].create(
-            {
-                "name": "五常大米 5kg",
-                "list_price": 100.0,
-                "taxes_id": [Command.clear()],
-            }
-        )
-        cls.pricelist = cls.env["product.pricelist"].create(
-            {"name": "Flash Retail", "currency_id": currency.id}
-        )
-        cls.other_pricelist = cls.env["product.pricelist"].create(
-            {"name": "Flash Franchise", "currency_id": currency.id}
-        )
-        cls.shop = cls.env["res.partner"].create(
-            {"name": "万家福超市", "is_company": True}
-        )
-        cls.shop_buyer = cls.env["res.partner"].create(
-            {"name": "万家福 采购 李雷", "parent_id": cls.shop.id}
-        )
-        cls.other_shop = cls.env["res.partner"].create(
-            {"name": "好又多便利店", "is_company": True}
-        )
-        cls.manager = cls.role_users["hq_admin"]
-        cls.salesman = cls.role_users["store_manager"]
-        cls.now = fields.Datetime.now()
-
-    def _flash(self, **vals):
-        values = {
-            "name": "双十一大米秒杀",
-            "product_id": self.rice.id,
-            "price": 59.0,
-            "date_start": self.now - timedelta(hours=1),
-            "date_end": self.now + timedelta(hours=1),
-            "total_cap": 100.0,
-            "pricelist_ids": [Command.set(self.pricelist.ids)],
-        }
-        values.update(vals)
-        return self.env["retail.flash.sale"].with_user(self.manager).create(values)
-
-    def _order(self, qty, partner=None, pricelist=None, date_order=None):
-        vals = {
-            "partner_id": (partner or self.shop).id,
-            "pricelist_id": (pricelist or self.pricelist).id,
-            "order_line": [
-                Command.create({"product_id": self.rice.id, "product_uom_qty": qty})
-            ],
-        }
-        if date_order:
-            vals["date_order"] = date_order
-        return self.env["sale.order"].with_user(self.salesman).create(vals)
-
-    def _rules(self, flash_sale):
-        return self.env["product.pricelist.item"].search(
-            [("retail_flash_sale_id", "=", flash_sale.id)], order="pricelist_id"
-        )
+class TestRetailFlashSale(FlashSaleCommon):
+    """The flash price in pricelists, the flash sale's window and its rules."""
 
     # ------------------------------------------------------------- pricing
     def test_flash_price_applies_inside_the_window_only(self):
@@ -222,124 +161,6 @@ class TestRetailFlashSale(RetailCommon):
                 ),
                 flash_sale,
             )
-
-    # ---------------------------------------------------------- enforcement
-    def test_limit_per_customer_is_refused_naming_product_and_limit(self):
-        flash_sale = self._flash(per_customer_limit=3)
-        self._order(2).action_confirm()
-        # another contact of the same company counts for the same customer
-        second = self._order(2, partner=self.shop_buyer)
-        with self.assertRaises(UserError) as error:
-            second.action_confirm()
-        self.assertEqual(
-            str(error.exception),
-            "This order cannot be confirmed:\n"
-            "万家福超市 may buy at most 3.00 Units of 五常大米 5kg in the flash sale "
-            "双十一大米秒杀: 2.00 already bought, 2.00 ordered.",
-        )
-        self.assertEqual(second.state, "draft")
-        self.assertFalse(second.picking_ids)
-        self.assertEqual(flash_sale.qty_sold, 2.0)
-        # another customer has its own limit
-        self._order(3, partner=self.other_shop).action_confirm()
-        flash_sale.invalidate_recordset(["qty_sold", "qty_left"])
-        self.assertEqual((flash_sale.qty_sold, flash_sale.qty_left), (5.0, 95.0))
-
-    def test_total_cap_over_all_customers(self):
-        flash_sale = self._flash(total_cap=5)
-        self._order(3).action_confirm()
-        too_many = self._order(3, partner=self.other_shop)
-        with self.assertRaises(UserError) as error:
-            too_many.action_confirm()
-        self.assertEqual(
-            str(error.exception),
-            "This order cannot be confirmed:\n"
-            "Only 2.00 Units of 五常大米 5kg are left in the flash sale 双十一大米秒杀 "
-            "(5.00 in all): 3.00 ordered.",
-        )
-        self.assertEqual(too_many.state, "draft")
-        self._order(2, partner=self.other_shop).action_confirm()
-        flash_sale.invalidate_recordset(["qty_sold", "qty_left"])
-        self.assertEqual((flash_sale.qty_sold, flash_sale.qty_left), (5.0, 0.0))
-
-    def test_orders_confirmed_together_count_together_and_nothing_is_confirmed(self):
-        flash_sale = self._flash(total_cap=5)
-        orders = self._order(3) | self._order(3, partner=self.other_shop)
-        with self.assertRaises(UserError) as error:
-            orders.action_confirm()
-        self.assertEqual(
-            str(error.exception),
-            "This order cannot be confirmed:\n"
-            "Only 5.00 Units of 五常大米 5kg are left in the flash sale 双十一大米秒杀 "
-            "(5.00 in all): 6.00 ordered.",
-        )
-        self.assertEqual(orders.mapped("state"), ["draft", "draft"])
-        self.assertEqual(flash_sale.qty_sold, 0.0)
-
-    def test_cancelled_orders_give_their_quantity_back(self):
-        flash_sale = self._flash(total_cap=5)
-        order = self._order(5)
-        order.action_confirm()
-        self.assertEqual(flash_sale.qty_left, 0.0)
-        order.with_user(self.salesman)._action_cancel()
-        flash_sale.invalidate_recordset(["qty_sold", "qty_left"])
-        self.assertEqual(flash_sale.qty_left, 5.0)
-        self._order(5, partner=self.other_shop).action_confirm()
-        flash_sale.invalidate_recordset(["qty_sold", "qty_left"])
-        self.assertEqual(flash_sale.qty_sold, 5.0)
-
-    def test_confirmation_locks_the_flash_sale_before_counting_and_writes_it(self):
-        """Two transactions confirming at once are serialized on the flash sale row.
-
-        The test database cannot hold two transactions that see the same uncommitted
-        flash sale, so this checks the SQL sequence inside the confirming transaction:
-        the row lock comes before the sold quantities are read and before the order
-        changes state, and the row is written so that a transaction that waited for the
-        lock fails on a serialization error and is retried with fresh data.
-        """
-        flash_sale = self._flash(total_cap=5)
-        order = self._order(5)
-        queries = []
-        execute = Cursor.execute
-
-        def recording_execute(cr, query, params=None, log_exceptions=True):
-            code = query.code if isinstance(query, SQL) else str(query)
-            args = query.params if isinstance(query, SQL) else params
-            queries.append((code, args))
-            return execute(cr, query, params, log_exceptions)
-
-        with patch.object(Cursor, "execute", recording_execute):
-            order.action_confirm()
-            self.env.flush_all()
-
-        def first(predicate):
-            return next(
-                i for i, (code, _args) in enumerate(queries) if predicate(code.strip())
-            )
-
-        lock = first(
-            lambda code: "FROM retail_flash_sale" in code and "FOR UPDATE" in code
-        )
-        self.assertEqual(queries[lock][1], [(flash_sale.id,)])
-        count = first(
-            lambda code: (
-                'FROM "sale_order_line"' in code
-                and "SUM" in code
-                and "retail_flash_sale_id" in code
-            )
-        )
-        state = first(
-            lambda code: code.startswith('UPDATE "sale_order"') and '"state" = ' in code
-        )
-        touched = first(lambda code: code.startswith('UPDATE "retail_flash_sale"'))
-        self.assertLess(lock, count)
-        self.assertLess(count, state)
-        self.assertLess(lock, touched)
-        self.assertTrue(flash_sale.last_order_date)
-
-        # the next order waits for the lock and sees the first one's quantity
-        with self.assertRaisesRegex(UserError, "Only 0.00 Units"):
-            self._order(1, partner=self.other_shop).action_confirm()
 
     # ---------------------------------------------------------- constraints
     def test_invalid_flash_sales_are_refused_naming_the_product(self):

@@ -80,34 +80,65 @@ class TestTaxIncludedPrices(BaseCommon):
         self.assertAlmostEqual(order.amount_untaxed, 29.91)
         self.assertAlmostEqual(order.amount_tax, 3.89)
 
+    def _fixed_price_pricelist(self, name, **values):
+        """A pricelist of the company selling the product at 10.0."""
+        return self.env["product.pricelist"].create(
+            {
+                "name": name,
+                "company_id": self.company.id,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": self.product.id,
+                            "compute_price": "fixed",
+                            "fixed_price": 10.0,
+                        }
+                    )
+                ],
+                **values,
+            }
+        )
+
+    def _order_at(self, pricelist, user):
+        """A sale order of 10 products by ``user`` for a customer of a grade buying at
+        ``pricelist``."""
+        grade = self.env["retail.customer.grade"].create(
+            {
+                "name": pricelist.name,
+                "code": pricelist.name,
+                "pricelist_id": pricelist.id,
+                "company_id": self.company.id,
+            }
+        )
+        shop = self.env["res.partner"].create(
+            {"name": f"{pricelist.name}客户", "retail_grade_id": grade.id}
+        )
+        return (
+            self.env["sale.order"]
+            .with_user(user)
+            .create(
+                {
+                    "partner_id": shop.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product.id, "product_uom_qty": 10}
+                        )
+                    ],
+                }
+            )
+        )
+
     def test_wholesale_quote_before_tax_is_a_pricelist_setting(self):
         """A grade's pricelist may quote before tax (报价不含税): VAT on top of its price;
         by default its prices include VAT like every price of the company."""
         manager = self._user(
             "tax_quote_manager", "retail_wholesale.retail_wholesale_group_store_manager"
         )
-
-        def pricelist(name, **values):
-            return self.env["product.pricelist"].create(
-                {
-                    "name": name,
-                    "company_id": self.company.id,
-                    "item_ids": [
-                        Command.create(
-                            {
-                                "applied_on": "0_product_variant",
-                                "product_id": self.product.id,
-                                "compute_price": "fixed",
-                                "fixed_price": 10.0,
-                            }
-                        )
-                    ],
-                    **values,
-                }
-            )
-
-        quoting = pricelist("批发一级（不含税）", retail_price_tax_excluded=True)
-        including = pricelist("批发二级")
+        quoting = self._fixed_price_pricelist(
+            "批发一级（不含税）", retail_price_tax_excluded=True
+        )
+        including = self._fixed_price_pricelist("批发二级")
         twin = self.env["account.tax"].search(
             [("retail_included_tax_id", "=", self.tax_13.id)]
         )
@@ -124,40 +155,13 @@ class TestTaxIncludedPrices(BaseCommon):
             1,
         )
 
-        def order_at(pricelist):
-            grade = self.env["retail.customer.grade"].create(
-                {
-                    "name": pricelist.name,
-                    "code": pricelist.name,
-                    "pricelist_id": pricelist.id,
-                    "company_id": self.company.id,
-                }
-            )
-            shop = self.env["res.partner"].create(
-                {"name": f"{pricelist.name}客户", "retail_grade_id": grade.id}
-            )
-            return (
-                self.env["sale.order"]
-                .with_user(manager)
-                .create(
-                    {
-                        "partner_id": shop.id,
-                        "order_line": [
-                            Command.create(
-                                {"product_id": self.product.id, "product_uom_qty": 10}
-                            )
-                        ],
-                    }
-                )
-            )
-
-        before_tax = order_at(quoting)
+        before_tax = self._order_at(quoting, manager)
         self.assertEqual(before_tax.pricelist_id, quoting)
         self.assertEqual(before_tax.order_line.price_unit, 10.0)
         self.assertEqual(before_tax.order_line.tax_id, twin)
         self.assertAlmostEqual(before_tax.amount_untaxed, 100.0)
         self.assertAlmostEqual(before_tax.amount_total, 113.0)
-        tax_included = order_at(including)
+        tax_included = self._order_at(including, manager)
         self.assertEqual(tax_included.order_line.tax_id, self.tax_13)
         self.assertAlmostEqual(tax_included.amount_total, 100.0)
         self.assertAlmostEqual(tax_included.amount_untaxed, 88.5)

@@ -21,3 +21,13 @@ class ResUsers(models.Model):
     def _get_invalidation_fields(self):
         # record rules read the user's stores: their cached domains must follow
         return super()._get_invalidation_fields() | {"retail_warehouse_ids"}
+
+    def _retail_single_store(self, company):
+        """The user's store in ``company``, when they work in exactly one store of it."""
+        self.ensure_one()
+        stores = self.retail_warehouse_ids.filtered(
+            lambda warehouse: (
+                warehouse.retail_role == "store" and warehouse.company_id == company
+            )
+        )
+        return stores if len(stores) == 1 else self.env["stock.warehouse"]

@@ -1,8 +1,6 @@
-from markupsafe import Markup
-
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_compare, float_is_zero
+from odoo.exceptions import UserError
+from odoo.tools import float_is_zero
 
 APPROVER_GROUPS = (
     "retail_wholesale.retail_wholesale_group_hq_admin,"
@@ -34,25 +32,14 @@ class RetailStoreOrder(models.Model):
 
     _name = "retail.store.order"
     _description = "Store Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["retail.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _retail_approver_groups = APPROVER_GROUPS
+    _retail_state_transitions = STATE_TRANSITIONS
+    _retail_approver_states = APPROVER_STATES
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        readonly=True,
-        copy=False,
-        index="trigram",
-        default=lambda self: _("New"),
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    name = fields.Char(index="trigram")
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -120,7 +107,6 @@ class RetailStoreOrder(models.Model):
     approved_by_id = fields.Many2one(
         comodel_name="res.users", string="Approved by", readonly=True, copy=False
     )
-    date_approved = fields.Datetime(string="Approved on", readonly=True, copy=False)
     reject_reason = fields.Text(string="Rejection Reason", readonly=True, copy=False)
     procurement_group_id = fields.Many2one(
         comodel_name="procurement.group",
@@ -140,30 +126,17 @@ class RetailStoreOrder(models.Model):
     # ------------------------------------------------------------------ defaults
     @api.model
     def _default_store_warehouse_id(self):
-        """The user's store, when they work in exactly one store of the company."""
-        stores = self.env.user.retail_warehouse_ids.filtered(
-            lambda warehouse: (
-                warehouse.retail_role == "store"
-                and warehouse.company_id == self.env.company
-            )
-        )
-        return stores if len(stores) == 1 else self.env["stock.warehouse"]
+        return self.env.user._retail_single_store(self.env.company)
 
     # ------------------------------------------------------------------ computes
     @api.depends("store_warehouse_id", "company_id")
     def _compute_hq_warehouse_id(self):
-        head_offices = self.env["stock.warehouse"].search(
-            [("retail_role", "=", "hq"), ("company_id", "in", self.company_id.ids)],
-            order="sequence, id",
+        hq_by_company = self.env["stock.warehouse"]._retail_first_head_offices(
+            self.company_id
         )
-        hq_by_company = {}
-        for warehouse in head_offices:
-            hq_by_company.setdefault(warehouse.company_id, warehouse)
         for order in self:
-            suppliers = order.store_warehouse_id.resupply_wh_ids.filtered(
-                lambda warehouse: warehouse.retail_role == "hq"
-            )
-            order.hq_warehouse_id = suppliers[:1] or hq_by_company.get(
+            supplier = order.store_warehouse_id._retail_supplying_head_office()
+            order.hq_warehouse_id = supplier or hq_by_company.get(
                 order.company_id, order.hq_warehouse_id
             )
 
@@ -192,17 +165,16 @@ class RetailStoreOrder(models.Model):
             order.picking_count = len(pickings)
 
     # ------------------------------------------------------------------ CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                vals["name"] = self.env["ir.sequence"].with_company(
-                    company
-                ).next_by_code("retail.store.order") or _("New")
-        return super().create(vals_list)
+    @api.model
+    def _next_reference(self, vals):
+        company = self.env["res.company"].browse(
+            vals.get("company_id") or self.env.company.id
+        )
+        return (
+            self.env["ir.sequence"]
+            .with_company(company)
+            .next_by_code("retail.store.order")
+        )
 
     def write(self, vals):
         if "state" in vals:
@@ -236,98 +208,47 @@ class RetailStoreOrder(models.Model):
                 )
             )
 
-    # ------------------------------------------------------------------ helpers
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+    # ------------------------------------------------------------------ states
+    def _approver_error(self):
+        return self.env._(
+            "Only head office administrators and buyers can approve or reject store "
+            "orders."
+        )
 
-    def _is_approver(self):
-        return self.env.su or self.env.user.has_groups(APPROVER_GROUPS)
-
-    def _check_approver(self):
-        if not self._is_approver():
-            raise AccessError(
-                _(
-                    "Only head office administrators and buyers can approve or reject "
-                    "store orders."
-                )
+    def _state_error(self, action=None):
+        """Why this order cannot go to the state ``action`` from where it is."""
+        names = {"order": self.name, "state": self._state_label()}
+        if action == "submitted":
+            return self.env._(
+                "%(order)s is %(state)s: only draft store orders can be submitted.",
+                **names,
             )
-
-    def _check_state_transition(self, new_state):
-        if new_state in APPROVER_STATES and any(
-            order.state != new_state for order in self
-        ):
-            self._check_approver()
-        for order in self:
-            if order.state != new_state and order.state not in STATE_TRANSITIONS.get(
-                new_state, ()
-            ):
-                new_label = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    _(
-                        "%(order)s is %(state)s and cannot become %(new_state)s.",
-                        order=order.name,
-                        state=order._state_label(),
-                        new_state=new_label.get(new_state, new_state),
-                    )
-                )
-
-    def _check_state(self, states, message):
-        """Raise ``message(order)`` for the first order that is not in ``states``."""
-        for order in self:
-            if order.state not in states:
-                raise UserError(message(order))
-
-    def _check_head_office_stocks_products(self):
-        """Refuse products the head office warehouse neither has nor expects."""
-        for warehouse, orders in self.grouped("hq_warehouse_id").items():
-            products = orders.line_ids.product_id.with_context(
-                warehouse_id=warehouse.id
+        if action == "approved":
+            return self.env._(
+                "%(order)s is %(state)s: only submitted store orders can be approved.",
+                **names,
             )
-            missing = products.filtered(
-                lambda product: (
-                    float_compare(
-                        product.qty_available,
-                        0.0,
-                        precision_rounding=product.uom_id.rounding,
-                    )
-                    <= 0
-                    and float_compare(
-                        product.incoming_qty,
-                        0.0,
-                        precision_rounding=product.uom_id.rounding,
-                    )
-                    <= 0
-                )
+        if action == "rejected":
+            return self.env._(
+                "%(order)s is %(state)s: only submitted store orders can be rejected.",
+                **names,
             )
-            if missing:
-                raise UserError(
-                    _(
-                        "Head office warehouse %(warehouse)s has none of these products "
-                        "in stock or on the way: %(products)s. Remove them from the order "
-                        "or ask head office to buy them first.",
-                        warehouse=warehouse.display_name,
-                        products=", ".join(missing.mapped("display_name")),
-                    )
-                )
+        if action == "cancel":
+            return self.env._(
+                "%(order)s is %(state)s and can no longer be cancelled.", **names
+            )
+        return self.env._(
+            "%(order)s is %(state)s: only cancelled or rejected store orders can go "
+            "back to draft.",
+            **names,
+        )
 
+    # ------------------------------------------------------------------ transfers
     def _get_resupply_route(self):
         self.ensure_one()
-        route = self.store_warehouse_id.resupply_route_ids.filtered(
-            lambda route: route.supplier_wh_id == self.hq_warehouse_id
-        )[:1]
-        if not route:
-            raise UserError(
-                _(
-                    "Store %(store)s is not resupplied from %(warehouse)s: tick "
-                    "%(warehouse)s in the store's Resupply From field (warehouse "
-                    "settings) before approving %(order)s.",
-                    store=self.store_warehouse_id.display_name,
-                    warehouse=self.hq_warehouse_id.display_name,
-                    order=self.name,
-                )
-            )
-        return route
+        return self.store_warehouse_id._retail_resupply_route(
+            self.hq_warehouse_id, self.name
+        )
 
     def _run_procurements(self):
         """Ship the approved quantities along the store's resupply route."""
@@ -337,49 +258,12 @@ class RetailStoreOrder(models.Model):
             self.procurement_group_id = self.env["procurement.group"].create(
                 {"name": self.name, "move_type": "direct"}
             )
-        store = self.store_warehouse_id
-        procurement_group = self.env["procurement.group"]
-        procurements = [
-            procurement_group.Procurement(
-                line.product_id,
-                line.approved_qty,
-                line.product_uom_id,
-                store.lot_stock_id,
-                line.product_id.display_name,
-                self.name,
-                self.company_id,
-                {
-                    "warehouse_id": store,
-                    "group_id": self.procurement_group_id,
-                    "route_ids": route,
-                    "date_planned": fields.Datetime.now(),
-                    "retail_store_order_line_id": line.id,
-                },
-            )
-            for line in self.line_ids
-            if float_compare(
-                line.approved_qty, 0.0, precision_rounding=line.product_uom_id.rounding
-            )
-            > 0
-        ]
-        procurement_group.run(procurements)
-
-    def _post_quantity_cuts(self, lines):
-        self.ensure_one()
-        items = Markup().join(
-            Markup("<li>%s</li>")
-            % self.env._(
-                "%(product)s: %(requested)s %(uom)s requested, %(approved)s approved",
-                product=line.product_id.display_name,
-                requested=line.requested_qty,
-                approved=line.approved_qty,
-                uom=line.product_uom_id.name,
-            )
-            for line in lines
-        )
-        self.message_post(
-            body=Markup("<p>%s</p><ul>%s</ul>")
-            % (_("Head office cut these quantities:"), items)
+        self.env["procurement.group"].run(
+            [
+                line._prepare_resupply_procurement(route)
+                for line in self.line_ids
+                if line._is_supplied()
+            ]
         )
 
     def _close_when_received(self):
@@ -388,35 +272,12 @@ class RetailStoreOrder(models.Model):
         for order in self.filtered(
             lambda order: order.state in ("approved", "partial")
         ):
-            lines = order.line_ids
-            received_all = all(
-                float_compare(
-                    line.received_qty,
-                    line.approved_qty,
-                    precision_rounding=line.product_uom_id.rounding,
-                )
-                >= 0
-                for line in lines
-            )
-            moves = lines.move_ids
-            nothing_open = (
-                moves
-                and all(move.state in ("done", "cancel") for move in moves)
-                and any(move.state == "done" for move in moves)
-            )
-            if received_all or nothing_open:
+            if order.line_ids._all_arrived():
                 order.state = "done"
 
     # ------------------------------------------------------------------ actions
     def action_submit(self):
-        self._check_state(
-            {"draft"},
-            lambda order: order.env._(
-                "%(order)s is %(state)s: only draft store orders can be submitted.",
-                order=order.name,
-                state=order._state_label(),
-            ),
-        )
+        self._check_can_become("submitted")
         for order in self:
             if not order.line_ids:
                 raise UserError(
@@ -426,20 +287,13 @@ class RetailStoreOrder(models.Model):
                         order=order.name,
                     )
                 )
-        self._check_head_office_stocks_products()
+        self.line_ids._check_head_office_stock()
         self.write({"state": "submitted"})
         return True
 
     def action_approve(self):
         self._check_approver()
-        self._check_state(
-            {"submitted"},
-            lambda order: order.env._(
-                "%(order)s is %(state)s: only submitted store orders can be approved.",
-                order=order.name,
-                state=order._state_label(),
-            ),
-        )
+        self._check_can_become("approved")
         for order in self:
             order._get_resupply_route()
             if all(
@@ -457,38 +311,18 @@ class RetailStoreOrder(models.Model):
                 )
         self.line_ids._set_settlement_price()
         for order in self:
-            cut = order.line_ids.filtered(
-                lambda line: (
-                    float_compare(
-                        line.approved_qty,
-                        line.requested_qty,
-                        precision_rounding=line.product_uom_id.rounding,
-                    )
-                    < 0
-                )
-            )
+            cut = order.line_ids.filtered(lambda line: line._is_cut())
             order.write(
-                {
-                    "state": "partial" if cut else "approved",
-                    "approved_by_id": self.env.uid,
-                    "date_approved": fields.Datetime.now(),
-                }
+                {"state": "partial" if cut else "approved", **self._approval_stamp()}
             )
             order._run_procurements()
             if cut:
-                order._post_quantity_cuts(cut)
+                cut._post_cuts()
         return True
 
     def action_open_reject_wizard(self):
         self._check_approver()
-        self._check_state(
-            {"submitted"},
-            lambda order: order.env._(
-                "%(order)s is %(state)s: only submitted store orders can be rejected.",
-                order=order.name,
-                state=order._state_label(),
-            ),
-        )
+        self._check_can_become("rejected")
         return {
             "type": "ir.actions.act_window",
             "name": _("Reject Store Order"),
@@ -505,28 +339,14 @@ class RetailStoreOrder(models.Model):
             raise UserError(
                 _("Tell the store why its order is rejected: the reason is required.")
             )
-        self._check_state(
-            {"submitted"},
-            lambda order: order.env._(
-                "%(order)s is %(state)s: only submitted store orders can be rejected.",
-                order=order.name,
-                state=order._state_label(),
-            ),
-        )
+        self._check_can_become("rejected")
         self.write({"state": "rejected", "reject_reason": reason})
         for order in self:
             order.message_post(body=_("Rejected: %(reason)s", reason=reason))
         return True
 
     def action_cancel(self):
-        self._check_state(
-            {"draft", "submitted", "approved", "partial"},
-            lambda order: order.env._(
-                "%(order)s is %(state)s and can no longer be cancelled.",
-                order=order.name,
-                state=order._state_label(),
-            ),
-        )
+        self._check_can_become("cancel")
         approved = self.filtered(lambda order: order.state in ("approved", "partial"))
         if approved:
             approved._check_approver()
@@ -550,15 +370,7 @@ class RetailStoreOrder(models.Model):
         return True
 
     def action_draft(self):
-        self._check_state(
-            {"cancel", "rejected"},
-            lambda order: order.env._(
-                "%(order)s is %(state)s: only cancelled or rejected store orders can "
-                "go back to draft.",
-                order=order.name,
-                state=order._state_label(),
-            ),
-        )
+        self._check_can_become("draft")
         self.write(
             {
                 "state": "draft",
@@ -567,10 +379,7 @@ class RetailStoreOrder(models.Model):
                 "date_approved": False,
             }
         )
-        # start again from what the store asks for; the lines' approval fields are head
-        # office's, hence sudo
-        for line in self.line_ids.sudo():
-            line.write({"approved_qty": line.requested_qty, "price_unit": 0.0})
+        self.line_ids._reset_approval()
         return True
 
     def action_view_pickings(self):

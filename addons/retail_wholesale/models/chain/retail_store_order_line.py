@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
@@ -12,6 +14,7 @@ REQUEST_FIELDS = {"product_id", "requested_qty"}
 
 class RetailStoreOrderLine(models.Model):
     _name = "retail.store.order.line"
+    _inherit = ["retail.approval.line.mixin"]
     _description = "Store Order Line"
     _order = "order_id, sequence, id"
     _check_company_auto = True
@@ -29,14 +32,6 @@ class RetailStoreOrderLine(models.Model):
     currency_id = fields.Many2one(related="order_id.currency_id")
     state = fields.Selection(related="order_id.state")
     sequence = fields.Integer(default=10)
-    product_id = fields.Many2one(
-        comodel_name="product.product",
-        required=True,
-        index=True,
-        check_company=True,
-        domain=[("is_storable", "=", True)],
-    )
-    product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     requested_qty = fields.Float(
         string="Requested",
         digits="Product Unit of Measure",
@@ -311,3 +306,86 @@ class RetailStoreOrderLine(models.Model):
                 )
                 for line in same_quantity:
                     line.price_unit = prices[line.product_id.id]
+
+    def _reset_approval(self):
+        """Start again from what the store asks for (the order goes back to draft); the
+        approval fields are head office's, hence sudo."""
+        for line in self.sudo():
+            line.write({"approved_qty": line.requested_qty, "price_unit": 0.0})
+
+    def _check_head_office_stock(self):
+        """Refuse products the head office warehouse neither has nor expects."""
+        for warehouse, lines in self.grouped(
+            lambda line: line.order_id.hq_warehouse_id
+        ).items():
+            warehouse._retail_check_stocks(lines.product_id)
+
+    # ------------------------------------------------------------------ transfers
+    def _compare_qty(self, qty, other_qty):
+        self.ensure_one()
+        return float_compare(
+            qty, other_qty, precision_rounding=self.product_uom_id.rounding
+        )
+
+    def _is_supplied(self):
+        """Head office supplies some of the line."""
+        return self._compare_qty(self.approved_qty, 0.0) > 0
+
+    def _is_cut(self):
+        """Head office supplies less than the store requested."""
+        return self._compare_qty(self.approved_qty, self.requested_qty) < 0
+
+    def _prepare_resupply_procurement(self, route):
+        """The procurement that ships the approved quantity along ``route``."""
+        self.ensure_one()
+        order = self.order_id
+        store = order.store_warehouse_id
+        return self.env["procurement.group"].Procurement(
+            self.product_id,
+            self.approved_qty,
+            self.product_uom_id,
+            store.lot_stock_id,
+            self.product_id.display_name,
+            order.name,
+            order.company_id,
+            {
+                "warehouse_id": store,
+                "group_id": order.procurement_group_id,
+                "route_ids": route,
+                "date_planned": fields.Datetime.now(),
+                "retail_store_order_line_id": self.id,
+            },
+        )
+
+    def _post_cuts(self):
+        """Tell the store, on its order, what head office cut on these lines."""
+        items = Markup().join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(product)s: %(requested)s %(uom)s requested, %(approved)s approved",
+                product=line.product_id.display_name,
+                requested=line.requested_qty,
+                approved=line.approved_qty,
+                uom=line.product_uom_id.name,
+            )
+            for line in self
+        )
+        self.order_id.message_post(
+            body=Markup("<p>%s</p><ul>%s</ul>")
+            % (_("Head office cut these quantities:"), items)
+        )
+
+    def _all_arrived(self):
+        """The store received all that was approved on these lines, or no transfer of
+        them is left open (head office shipped less and cancelled the rest)."""
+        received_all = all(
+            line._compare_qty(line.received_qty, line.approved_qty) >= 0
+            for line in self
+        )
+        moves = self.move_ids
+        nothing_open = (
+            moves
+            and all(move.state in ("done", "cancel") for move in moves)
+            and any(move.state == "done" for move in moves)
+        )
+        return received_all or nothing_open

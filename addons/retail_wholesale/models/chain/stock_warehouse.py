@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 
 class StockWarehouse(models.Model):
@@ -72,3 +74,73 @@ class StockWarehouse(models.Model):
             # record rules read the users' stores: drop their cached domains
             self.env.registry.clear_cache()
         return result
+
+    # ------------------------------------------------------------------ resupply
+    @api.model
+    def _retail_first_head_offices(self, companies):
+        """{company: its first head office warehouse} for ``companies``."""
+        head_offices = self.search(
+            [("retail_role", "=", "hq"), ("company_id", "in", companies.ids)],
+            order="sequence, id",
+        )
+        first = {}
+        for warehouse in head_offices:
+            first.setdefault(warehouse.company_id, warehouse)
+        return first
+
+    def _retail_supplying_head_office(self):
+        """The first head office warehouse this store is resupplied from, if any."""
+        self.ensure_one()
+        return self.resupply_wh_ids.filtered(
+            lambda warehouse: warehouse.retail_role == "hq"
+        )[:1]
+
+    def _retail_resupply_route(self, supplier, order_name):
+        """This store's resupply route from the warehouse ``supplier``, which head
+        office needs to approve the store order ``order_name``."""
+        self.ensure_one()
+        route = self.resupply_route_ids.filtered(
+            lambda route: route.supplier_wh_id == supplier
+        )[:1]
+        if not route:
+            raise UserError(
+                _(
+                    "Store %(store)s is not resupplied from %(warehouse)s: tick "
+                    "%(warehouse)s in the store's Resupply From field (warehouse "
+                    "settings) before approving %(order)s.",
+                    store=self.display_name,
+                    warehouse=supplier.display_name,
+                    order=order_name,
+                )
+            )
+        return route
+
+    def _retail_check_stocks(self, products):
+        """Refuse the ``products`` this warehouse neither has in stock nor expects."""
+        self.ensure_one()
+        missing = products.with_context(warehouse_id=self.id).filtered(
+            lambda product: (
+                float_compare(
+                    product.qty_available,
+                    0.0,
+                    precision_rounding=product.uom_id.rounding,
+                )
+                <= 0
+                and float_compare(
+                    product.incoming_qty,
+                    0.0,
+                    precision_rounding=product.uom_id.rounding,
+                )
+                <= 0
+            )
+        )
+        if missing:
+            raise UserError(
+                _(
+                    "Head office warehouse %(warehouse)s has none of these products "
+                    "in stock or on the way: %(products)s. Remove them from the order "
+                    "or ask head office to buy them first.",
+                    warehouse=self.display_name,
+                    products=", ".join(missing.mapped("display_name")),
+                )
+            )

@@ -15,18 +15,13 @@ class RetailFlashSale(models.Model):
     """
 
     _name = "retail.flash.sale"
+    _inherit = ["retail.company.mixin"]
     _description = "Flash Sale"
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(required=True)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
-    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     product_id = fields.Many2one(
         comodel_name="product.product",
@@ -385,55 +380,11 @@ class RetailFlashSale(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         flash_sales = super().create(vals_list)
-        flash_sales._sync_pricelist_items()
+        self.env["product.pricelist.item"]._retail_sync_flash_sales(flash_sales)
         return flash_sales
 
     def write(self, vals):
         res = super().write(vals)
         if ITEM_FIELDS.union({"active", "company_id"}).intersection(vals):
-            self._sync_pricelist_items()
+            self.env["product.pricelist.item"]._retail_sync_flash_sales(self)
         return res
-
-    def _prepare_pricelist_item_vals(self, pricelist):
-        self.ensure_one()
-        return {
-            "retail_flash_sale_id": self.id,
-            "pricelist_id": pricelist.id,
-            "applied_on": "0_product_variant",
-            "product_tmpl_id": self.product_id.product_tmpl_id.id,
-            "product_id": self.product_id.id,
-            "compute_price": "fixed",
-            "fixed_price": self.price,
-            "min_quantity": 0.0,
-            "date_start": self.date_start,
-            "date_end": self.date_end,
-        }
-
-    def _sync_pricelist_items(self):
-        """One core pricelist rule per pricelist of each active flash sale, none else.
-
-        A variant rule without minimum quantity comes before the template, category and
-        global rules of its pricelist (``product.pricelist.item._order``), so the flash
-        price wins during the window, in sale orders and at the point of sale alike.
-        """
-        items = self.env["product.pricelist.item"]
-        to_unlink = items
-        to_create = []
-        for flash_sale in self:
-            own_items = flash_sale.pricelist_item_ids
-            if not flash_sale.active:
-                to_unlink |= own_items
-                continue
-            for pricelist in flash_sale.pricelist_ids:
-                vals = flash_sale._prepare_pricelist_item_vals(pricelist)
-                item = own_items.filtered(lambda i, pl=pricelist: i.pricelist_id == pl)
-                if item:
-                    item[:1].write(vals)
-                    to_unlink |= item[1:]
-                else:
-                    to_create.append(vals)
-            to_unlink |= own_items.filtered(
-                lambda i, fs=flash_sale: i.pricelist_id not in fs.pricelist_ids
-            )
-        to_unlink.unlink()
-        items.create(to_create)

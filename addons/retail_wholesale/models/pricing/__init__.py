@@ -1,3 +1,4 @@
+from . import retail_return_rate_mixin
 from . import product_pricelist
 from . import product_pricelist_item
 from . import retail_customer_grade

@@ -169,3 +169,49 @@ class ProductPricelistItem(models.Model):
         if based:
             self.env.registry.clear_cache()
         return result
+
+    # ------------------------------------------------------------ flash sales
+    @api.model
+    def _retail_flash_sale_vals(self, flash_sale, pricelist):
+        """The rule that gives ``flash_sale``'s price in ``pricelist``."""
+        return {
+            "retail_flash_sale_id": flash_sale.id,
+            "pricelist_id": pricelist.id,
+            "applied_on": "0_product_variant",
+            "product_tmpl_id": flash_sale.product_id.product_tmpl_id.id,
+            "product_id": flash_sale.product_id.id,
+            "compute_price": "fixed",
+            "fixed_price": flash_sale.price,
+            "min_quantity": 0.0,
+            "date_start": flash_sale.date_start,
+            "date_end": flash_sale.date_end,
+        }
+
+    @api.model
+    def _retail_sync_flash_sales(self, flash_sales):
+        """One rule per pricelist of each active flash sale, none else.
+
+        A variant rule without minimum quantity comes before the template, category and
+        global rules of its pricelist (``_order``), so the flash price wins during the
+        window, in sale orders and at the point of sale alike.
+        """
+        to_unlink = self.browse()
+        to_create = []
+        for flash_sale in flash_sales:
+            own_items = flash_sale.pricelist_item_ids
+            if not flash_sale.active:
+                to_unlink |= own_items
+                continue
+            for pricelist in flash_sale.pricelist_ids:
+                vals = self._retail_flash_sale_vals(flash_sale, pricelist)
+                item = own_items.filtered(lambda i, pl=pricelist: i.pricelist_id == pl)
+                if item:
+                    item[:1].write(vals)
+                    to_unlink |= item[1:]
+                else:
+                    to_create.append(vals)
+            to_unlink |= own_items.filtered(
+                lambda i, fs=flash_sale: i.pricelist_id not in fs.pricelist_ids
+            )
+        to_unlink.unlink()
+        self.create(to_create)

@@ -6,6 +6,7 @@ class RetailChannel(models.Model):
     and invoicing journal; sale orders and tills carry one so reports can group by it."""
 
     _name = "retail.channel"
+    _inherit = ["retail.company.mixin"]
     _description = "Sales Channel"
     _order = "sequence, id"
     _check_company_auto = True
@@ -14,12 +15,6 @@ class RetailChannel(models.Model):
     code = fields.Char(required=True, help="Technical code, e.g. WHOLESALE.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
-    )
     is_default = fields.Boolean(
         string="Default for Sale Orders",
         help="New sale orders of the company start in this channel.",

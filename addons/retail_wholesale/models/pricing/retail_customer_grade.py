@@ -1,13 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-RETURN_RATE_ACTIONS = [("warn", "Warn"), ("block", "Block")]
-
 
 class RetailCustomerGrade(models.Model):
     """客户等级: a grade gives its customers a pricelist (零售, 批发一级, VIP, 加盟店...)."""
 
     _name = "retail.customer.grade"
+    _inherit = ["retail.company.mixin", "retail.return.rate.mixin"]
     _description = "Customer Grade"
     _order = "sequence, id"
     _check_company_auto = True
@@ -16,12 +15,6 @@ class RetailCustomerGrade(models.Model):
     code = fields.Char(help="Short code used in imports and exports, e.g. W1.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
-    )
     pricelist_id = fields.Many2one(
         comodel_name="product.pricelist",
         required=True,
@@ -73,25 +66,7 @@ class RetailCustomerGrade(models.Model):
             and partner.retail_grade_id.pricelist_id.active
         }
 
-    retail_return_rate_limit = fields.Float(
-        string="Return Rate Limit (%)",
-        digits=(16, 2),
-        help="退货率上限: returned value / delivered value of a customer over the period. "
-        "0: no limit.",
-    )
-    retail_return_rate_action = fields.Selection(
-        selection=RETURN_RATE_ACTIONS,
-        string="Above the Limit",
-        default="warn",
-        required=True,
-        help="Warn: the return can be validated, with a warning in its chatter. Block: "
-        "the return cannot be validated.",
-    )
-    retail_return_rate_days = fields.Integer(
-        string="Return Rate Period (Days)",
-        default=90,
-        help="The return rate counts deliveries and returns of this many last days.",
-    )
+    retail_return_rate_action = fields.Selection(required=True)
 
     @api.constrains("retail_return_rate_limit", "retail_return_rate_days")
     def _check_retail_return_rate(self):

@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 STOCKTAKE_APPROVER_GROUPS = (
@@ -20,24 +20,16 @@ class RetailStocktake(models.Model):
 
     _name = "retail.stocktake"
     _description = "Stocktake"
-    _inherit = ["mail.thread", "mail.activity.mixin", "barcodes.barcode_events_mixin"]
+    _inherit = [
+        "retail.approval.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "barcodes.barcode_events_mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _retail_approver_groups = STOCKTAKE_APPROVER_GROUPS
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     warehouse_id = fields.Many2one(
         related="location_id.warehouse_id", store=True, index=True, precompute=True
     )
@@ -113,7 +105,6 @@ class RetailStocktake(models.Model):
     approved_by_id = fields.Many2one(
         comodel_name="res.users", readonly=True, copy=False, tracking=True
     )
-    date_approved = fields.Datetime(string="Approved on", readonly=True, copy=False)
     difference_value = fields.Monetary(
         string="Variance Value",
         compute="_compute_difference_value",
@@ -131,27 +122,15 @@ class RetailStocktake(models.Model):
             sheet.line_count = len(sheet.line_ids)
             sheet.counted_count = len(sheet.line_ids.filtered("counted"))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "retail.stocktake"
-                ) or self.env._("New")
-        return super().create(vals_list)
+    def _state_error(self, action=None):
+        return self.env._(
+            "%(sheet)s is %(state)s: this step is not possible now.",
+            sheet=self.name,
+            state=self._state_label(),
+        )
 
-    def _check_state(self, states):
-        for sheet in self:
-            if sheet.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(sheet)s is %(state)s: this step is not possible now.",
-                        sheet=sheet.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[sheet.state],
-                    )
-                )
+    def _approver_error(self):
+        return self.env._("Only store managers and head office can approve stocktakes.")
 
     def _scope_product_domain(self):
         """Domain on product.product of what the sheet counts."""
@@ -232,12 +211,7 @@ class RetailStocktake(models.Model):
     def action_approve(self):
         """A store manager or head office approves: the counts are applied to the stock
         through core's inventory adjustment."""
-        if not (self.env.su or self.env.user.has_groups(STOCKTAKE_APPROVER_GROUPS)):
-            raise AccessError(
-                self.env._(
-                    "Only store managers and head office can approve stocktakes."
-                )
-            )
+        self._check_approver()
         for sheet in self:
             if sheet.state == "done":
                 raise UserError(
@@ -250,13 +224,7 @@ class RetailStocktake(models.Model):
         self._check_state({"to_approve"})
         for sheet in self:
             sheet._apply_counts()
-        self.write(
-            {
-                "state": "done",
-                "approved_by_id": self.env.user.id,
-                "date_approved": fields.Datetime.now(),
-            }
-        )
+        self.write({"state": "done", **self._approval_stamp()})
         return True
 
     def _apply_counts(self):

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 
 class RetailStocktakeLine(models.Model):
     _name = "retail.stocktake.line"
+    _inherit = ["retail.approval.line.mixin"]
     _description = "Stocktake Line"
     _order = "stocktake_id, location_id, product_id, lot_id"
     _check_company_auto = True
@@ -32,14 +33,6 @@ class RetailStocktakeLine(models.Model):
         readonly=False,
         precompute=True,
     )
-    product_id = fields.Many2one(
-        comodel_name="product.product",
-        required=True,
-        index=True,
-        check_company=True,
-        domain=[("is_storable", "=", True)],
-    )
-    product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     tracking = fields.Selection(related="product_id.tracking")
     lot_id = fields.Many2one(
         comodel_name="stock.lot",

@@ -4,11 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_is_zero
 
-from ..pricing.retail_customer_grade import RETURN_RATE_ACTIONS
-
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "retail.return.rate.mixin"]
 
     retail_grade_id = fields.Many2one(
         comodel_name="retail.customer.grade",
@@ -32,21 +31,7 @@ class ResPartner(models.Model):
         ]
 
     retail_return_rate_limit = fields.Float(
-        string="Return Rate Limit (%)",
-        digits=(16, 2),
         help="退货率上限 of this customer, instead of its grade's. 0: the grade's limit.",
-    )
-    retail_return_rate_action = fields.Selection(
-        selection=RETURN_RATE_ACTIONS,
-        string="Above the Limit",
-        default="warn",
-        help="Warn: the return can be validated, with a warning in its chatter. Block: "
-        "the return cannot be validated.",
-    )
-    retail_return_rate_days = fields.Integer(
-        string="Return Rate Period (Days)",
-        default=90,
-        help="The return rate counts deliveries and returns of this many last days.",
     )
 
     @api.constrains("retail_return_rate_limit", "retail_return_rate_days")

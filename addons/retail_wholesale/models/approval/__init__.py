@@ -1,0 +1,2 @@
+from . import retail_approval_mixin
+from . import retail_approval_line_mixin
