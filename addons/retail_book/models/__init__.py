@@ -1,4 +1,5 @@
 from . import retail_book_line_mixin
+from . import retail_book_order_line_mixin
 from . import retail_book_accessory
 from . import product_template
 from . import product_product_book

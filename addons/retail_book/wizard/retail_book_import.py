@@ -2,15 +2,12 @@ import base64
 import csv
 import datetime
 import io
-import zipfile
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.retail_wholesale.wizard.retail_price_matrix_import import (
+from odoo.addons.retail_wholesale.wizard.retail_file_import import (
+    XLSX_ERRORS,
     _number,
     _text,
 )
@@ -52,22 +49,15 @@ def _date(value):
 
 class RetailBookImport(models.TransientModel):
     _name = "retail.book.import"
+    _inherit = "retail.file.import"
     _description = "Book List Import"
 
     file = fields.Binary(
-        required=True,
         help="A CSV (UTF-8 or GB18030) or xlsx file, one book per row, with the columns "
         "ISBN, 书名, 定价 and optionally 作者, 出版社, 版次, 出版日期, 每包本数, 每件包数 "
         "(or their English names). Books are found by ISBN: known ones are updated, "
         "others created.",
     )
-    filename = fields.Char()
-    state = fields.Selection(
-        selection=[("draft", "Draft"), ("error", "Errors"), ("done", "Done")],
-        default="draft",
-        required=True,
-    )
-    report = fields.Text(readonly=True)
 
     def _read_table(self):
         """The rows of the file as lists of cells, first row the header."""
@@ -83,15 +73,11 @@ class RetailBookImport(models.TransientModel):
             )
         return rows
 
-    @staticmethod
-    def _read_xlsx(data):
+    def _read_xlsx(self, data):
         try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
-            workbook.close()
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError):
+            return [list(row) for row in self._read_xlsx_rows(data)]
+        except XLSX_ERRORS:
             return None
-        return rows
 
     @staticmethod
     def _read_csv(data):
@@ -130,41 +116,13 @@ class RetailBookImport(models.TransientModel):
                     columns=", ".join(missing),
                 )
             )
-        result = []
-        for number, row in enumerate(rows[1:], start=2):
-            values = {
-                column: row[position] if position < len(row) else None
-                for column, position in index.items()
-            }
-            if any(_text(value) for value in values.values()):
-                result.append((number, values))
-        return result
+        return self._map_rows(rows, index)
 
     def _check_rows(self, rows):
         """(errors [(row, column, message)], [(product or None, values)])."""
-        Template = self.env["product.template"]
         errors, books, seen = [], [], {}
         for number, values in rows:
-            row_errors = []
-            raw_isbn = _text(values["isbn"])
-            isbn = None
-            message = Template._retail_isbn_message(raw_isbn)
-            if message:
-                row_errors.append(("ISBN", message))
-            else:
-                isbn = isbn_tools.normalize(raw_isbn)
-                if isbn in seen:
-                    row_errors.append(
-                        (
-                            "ISBN",
-                            _(
-                                "ISBN %(isbn)s is already on row %(row)s.",
-                                isbn=isbn,
-                                row=seen[isbn],
-                            ),
-                        )
-                    )
-                seen.setdefault(isbn, number)
+            row_errors, isbn = self._check_isbn(values, number, seen)
             name = _text(values["name"])
             if not name:
                 row_errors.append((_("Title"), _("The title is missing.")))
@@ -191,31 +149,8 @@ class RetailBookImport(models.TransientModel):
                         ),
                     )
                 )
-            sizes = {}
-            for column, label in (
-                ("bundle_qty", _("Copies per Bundle")),
-                ("case_bundles", _("Bundles per Case")),
-            ):
-                size, ok = _number(values.get(column))
-                if not ok or (size is not None and (size < 0 or size != int(size))):
-                    row_errors.append(
-                        (
-                            label,
-                            _(
-                                "The pack size must be a whole number, zero or more, "
-                                "not %(value)s.",
-                                value=_text(values[column]),
-                            ),
-                        )
-                    )
-                sizes[column] = int(size or 0) if ok and size is not None else None
-            if sizes["case_bundles"] and not sizes["bundle_qty"]:
-                row_errors.append(
-                    (
-                        _("Copies per Bundle"),
-                        _("A book packed in cases needs its copies per bundle."),
-                    )
-                )
+            size_errors, sizes = self._check_pack_sizes(values)
+            row_errors += size_errors
             errors.extend((number, column, message) for column, message in row_errors)
             if row_errors:
                 continue
@@ -240,6 +175,59 @@ class RetailBookImport(models.TransientModel):
                 book["retail_case_bundles"] = sizes["case_bundles"]
             books.append((number, book))
         return errors, books
+
+    def _check_isbn(self, values, number, seen):
+        """([(column, message)], normalised ISBN or None) of the row ``number``;
+        ``seen`` {ISBN: row} holds the rows of the ISBNs above it."""
+        raw_isbn = _text(values["isbn"])
+        message = self.env["product.template"]._retail_isbn_message(raw_isbn)
+        if message:
+            return [("ISBN", message)], None
+        problems = []
+        isbn = isbn_tools.normalize(raw_isbn)
+        if isbn in seen:
+            problems.append(
+                (
+                    "ISBN",
+                    _(
+                        "ISBN %(isbn)s is already on row %(row)s.",
+                        isbn=isbn,
+                        row=seen[isbn],
+                    ),
+                )
+            )
+        seen.setdefault(isbn, number)
+        return problems, isbn
+
+    def _check_pack_sizes(self, values):
+        """([(column, message)], {"bundle_qty", "case_bundles": whole number or
+        None}) of the row's pack sizes."""
+        problems, sizes = [], {}
+        for column, label in (
+            ("bundle_qty", _("Copies per Bundle")),
+            ("case_bundles", _("Bundles per Case")),
+        ):
+            size, ok = _number(values.get(column))
+            if not ok or (size is not None and (size < 0 or size != int(size))):
+                problems.append(
+                    (
+                        label,
+                        _(
+                            "The pack size must be a whole number, zero or more, "
+                            "not %(value)s.",
+                            value=_text(values[column]),
+                        ),
+                    )
+                )
+            sizes[column] = int(size or 0) if ok and size is not None else None
+        if sizes["case_bundles"] and not sizes["bundle_qty"]:
+            problems.append(
+                (
+                    _("Copies per Bundle"),
+                    _("A book packed in cases needs its copies per bundle."),
+                )
+            )
+        return problems, sizes
 
     def _apply(self, books):
         """Create or update the checked books; (created, updated)."""
@@ -275,25 +263,7 @@ class RetailBookImport(models.TransientModel):
             raise UserError(_("The file has no books to import."))
         errors, books = self._check_rows(rows)
         if errors:
-            lines = [
-                self.env._(
-                    "Row %(row)s, column %(column)s: %(message)s",
-                    row=number,
-                    column=column,
-                    message=message,
-                )
-                for number, column, message in sorted(errors, key=lambda e: e[0])
-            ]
-            self.write(
-                {
-                    "state": "error",
-                    "report": _(
-                        "Nothing was imported: correct these rows and import the file "
-                        "again.\n%(errors)s",
-                        errors="\n".join(lines),
-                    ),
-                }
-            )
+            self._retail_report_errors(errors)
         else:
             created, updated = self._apply(books)
             self.write(
@@ -308,11 +278,4 @@ class RetailBookImport(models.TransientModel):
                     ),
                 }
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": _("Import Books"),
-        }
+        return self._retail_reopen(_("Import Books"))

@@ -14,3 +14,4 @@ from . import res_company
 from . import res_config_settings
 from . import retail_stock_level
 from . import retail_pos_payload
+from . import retail_pos_order_review

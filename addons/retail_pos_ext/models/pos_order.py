@@ -7,8 +7,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.retail_wholesale.tools.pricing import net_unit_price
-
 from .pos_payment import TILL_SYNC
 
 _logger = logging.getLogger(__name__)
@@ -218,7 +216,7 @@ class PosOrder(models.Model):
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)
         if not draft and self.state in POS_SOLD_STATES:
-            self._retail_review_against_server()
+            self.env["retail.pos.order.review"]._retail_review(self)
         return order_id
 
     def _create_order_picking(self):
@@ -235,78 +233,7 @@ class PosOrder(models.Model):
             PosOrder, self.with_context(retail_handed_over=True)
         )._create_order_picking()
 
-    # --------------------------------------------------------------- review
-    def _retail_review_against_server(self):
-        """Compare what the till sent with what the server computes; flag differences.
-
-        Nothing is refused: an order made offline has already been paid and handed
-        over, so it is saved as sent and a manager reviews it. Prices are checked against
-        the order's pricelist (which must be one the till or the customer's grade
-        allows), floor prices and flash sale limits; totals against the lines; payments
-        against the total.
-        """
-        self.ensure_one()
-        currency = self.currency_id
-        reasons = []
-        computed_total = 0.0
-        for line in self.lines:
-            amounts = line._compute_amount_line_all()
-            computed_total += amounts["price_subtotal_incl"]
-            if currency.compare_amounts(
-                amounts["price_subtotal_incl"], line.price_subtotal_incl
-            ):
-                reasons.append(
-                    _(
-                        "%(product)s: line total %(sent)s, computed %(computed)s.",
-                        product=line.product_id.display_name,
-                        sent=line.price_subtotal_incl,
-                        computed=currency.round(amounts["price_subtotal_incl"]),
-                    )
-                )
-        if currency.compare_amounts(computed_total, self.amount_total):
-            reasons.append(
-                _(
-                    "Order total %(sent)s, computed from its lines %(computed)s.",
-                    sent=self.amount_total,
-                    computed=currency.round(computed_total),
-                )
-            )
-        expected_paid = self._get_rounded_amount(computed_total)
-        paid = currency.compare_amounts(self.amount_paid, expected_paid)
-        if paid < 0 and not self.refunded_order_id:
-            reasons.append(
-                _(
-                    "Paid %(paid)s of %(total)s.",
-                    paid=self.amount_paid,
-                    total=currency.round(expected_paid),
-                )
-            )
-        elif paid > 0 and not self.refunded_order_id:
-            # the change given in cash is a payment of its own: what is left is paid
-            # beyond the total
-            reasons.append(
-                _(
-                    "Paid %(paid)s, more than the total %(total)s.",
-                    paid=self.amount_paid,
-                    total=currency.round(expected_paid),
-                )
-            )
-        reasons += self._retail_review_prices()
-        reasons += self._retail_review_flash_sales()
-        reasons += self.lines.filtered(
-            lambda line: line.qty > 0
-        )._retail_expired_lot_problems()
-        reasons += self._retail_review_return_rate()
-        if reasons:
-            _logger.info("POS order %s flagged for review: %s", self.name, reasons)
-            # the cashier who synced the order may not set its review
-            self.sudo().write(
-                {
-                    "retail_review_state": "to_review",
-                    "retail_review_note": "\n".join(reasons),
-                }
-            )
-
+    # ---------------------------------------------------------- order facts
     def _retail_priced_lines(self):
         """Lines sold at a catalogue price: not rewards, combos or refunds."""
         return self.lines.filtered(
@@ -319,121 +246,10 @@ class PosOrder(models.Model):
             )
         )
 
-    def _retail_allowed_pricelists(self):
-        config = self.config_id
-        allowed = config.available_pricelist_ids | config.pricelist_id
-        if self.partner_id:
-            allowed |= self.partner_id.property_product_pricelist
-        return allowed
-
-    def _retail_review_prices(self):
-        """The order's pricelist must be one the till or the customer's grade offers;
-        its lines' prices, taxes and floor prices are the lines' (lines at the
-        near-expiry markdown are checked against their lots instead)."""
-        self.ensure_one()
-        reasons = []
-        pricelist = self.pricelist_id
-        if pricelist and pricelist not in self._retail_allowed_pricelists():
-            reasons.append(
-                _(
-                    "Pricelist %(pricelist)s is neither offered by the till nor the "
-                    "customer's.",
-                    pricelist=pricelist.name,
-                )
-            )
-        lines = self._retail_priced_lines()
-        markdown_lines = lines._retail_at_markdown()
-        return (
-            reasons
-            + (lines - markdown_lines)._retail_price_problems()
-            + markdown_lines._retail_markdown_problems()
-        )
-
-    def _retail_review_flash_sales(self):
-        """Count flash sale units sold at the till, under the flash sales' row locks so
-        that concurrent orders (at tills or in the back office) see each other."""
-        self.ensure_one()
-        lines = self._retail_priced_lines()
-        if not lines:
-            return []
-        FlashSale = self.env["retail.flash.sale"].sudo()
-        flash_sales = FlashSale.search(
-            [
-                ("product_id", "in", lines.product_id.ids),
-                ("company_id", "=", self.company_id.id),
-                ("date_start", "<=", self.date_order),
-                ("date_end", ">=", self.date_order),
-            ]
-        )
-        if not flash_sales:
-            return []
-        currency = self.currency_id
-        by_product = {fs.product_id: fs for fs in flash_sales}
-        flash_lines = self.env["pos.order.line"]
-        for line in lines:
-            flash_sale = by_product.get(line.product_id)
-            net_price = net_unit_price(line)
-            if (
-                flash_sale
-                and currency.compare_amounts(net_price, flash_sale.price) <= 0
-            ):
-                line.retail_flash_sale_id = flash_sale
-                flash_lines |= line
-        if not flash_lines:
-            return []
-        customer = self.partner_id.commercial_partner_id
-        ordered = defaultdict(float)
-        for line in flash_lines:
-            ordered[line.retail_flash_sale_id.sudo(), customer] += line.qty
-        flash_sales = flash_lines.retail_flash_sale_id.sudo()
-        excess = flash_sales._retail_limit_excess(ordered, counted=True)
-        flash_sales._retail_count_order()
-        return [self._retail_flash_sale_reason(item) for item in excess]
-
-    def _retail_flash_sale_reason(self, item):
-        flash_sale, customer = item["flash_sale"], item["customer"]
-        if customer is None:
-            return _(
-                "%(product)s: %(total)s sold in the flash sale %(flash_sale)s, "
-                "over its total of %(cap)s.",
-                product=flash_sale.product_id.display_name,
-                total=item["sold"] + item["qty"],
-                flash_sale=flash_sale.name,
-                cap=item["limit"],
-            )
-        return _(
-            "%(product)s: %(bought)s bought by %(customer)s in the flash sale "
-            "%(flash_sale)s, over the limit of %(limit)s per customer.",
-            product=flash_sale.product_id.display_name,
-            bought=item["sold"] + item["qty"],
-            customer=customer.display_name or _("one customer"),
-            flash_sale=flash_sale.name,
-            limit=item["limit"],
-        )
-
     def _retail_timezone(self):
         """The time zone dates of the order are written in: its cashier's, else the
         company's, else UTC (whoever synchronises or reads the order)."""
         return self.user_id.tz or self.company_id.partner_id.tz or "UTC"
-
-    def _retail_review_return_rate(self):
-        """A refund that takes its customer over their blocking return rate limit
-        (退货率; the till refuses it when it is online): kept, and flagged. Only orders
-        with refund lines and a customer are looked at."""
-        self.ensure_one()
-        if not self.partner_id or not any(line.qty < 0 for line in self.lines):
-            return []
-        excess = self.partner_id._retail_return_rate_excess()
-        if not excess or excess.pop("action") != "block":
-            return []
-        return [
-            self.env._(
-                "Refund over the return rate limit: %(partner)s has returned "
-                "%(rate)s %% of what they bought in the last %(days)s days, above "
-                "their limit of %(limit)s %%.",
-                **excess,
-            )
-        ]
 
     # -------------------------------------------------------------- actions
     def write(self, vals):

@@ -5,6 +5,27 @@ from odoo import Command, fields
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
 
+def make_cashier(user, store, *group_commands):
+    """Give ``user`` the cashier role at ``store`` (after ``group_commands`` on their
+    groups), in English: the core tour helpers click on English labels (databases are
+    created with only zh_CN)."""
+    env = user.env
+    env["res.lang"]._activate_lang("en_US")
+    user.write(
+        {
+            "groups_id": [
+                *group_commands,
+                Command.link(
+                    env.ref("retail_wholesale.retail_wholesale_group_cashier").id
+                ),
+            ],
+            "lang": "en_US",
+            # cashiers reach the tills of their stores only
+            "retail_warehouse_ids": [Command.link(store.id)],
+        }
+    )
+
+
 class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
     """Core's POS test set-up, the cashier role (and no other right) for ``pos_user``
     and English labels
@@ -13,26 +34,13 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("en_US")
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         # a cashier has the cashier role only: core's test user also has stock rights
-        cls.pos_user.write(
-            {
-                "groups_id": [
-                    Command.unlink(cls.env.ref("stock.group_stock_user").id),
-                    Command.link(
-                        cls.env.ref(
-                            "retail_wholesale.retail_wholesale_group_cashier"
-                        ).id
-                    ),
-                ],
-                "lang": "en_US",
-                # cashiers reach the tills of their stores only
-                "retail_warehouse_ids": [
-                    Command.link(cls.main_pos_config.picking_type_id.warehouse_id.id)
-                ],
-            }
+        make_cashier(
+            cls.pos_user,
+            cls.main_pos_config.picking_type_id.warehouse_id,
+            Command.unlink(cls.env.ref("stock.group_stock_user").id),
         )
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         # loyalty programs of other modules' data would add points to every order
         cls.env["loyalty.program"].search([]).write({"active": False})
 
@@ -57,24 +65,12 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
     def _session_orders(self, session):
         return self.env["pos.order"].search([("session_id", "=", session.id)])
 
-    def _sync_order(
-        self,
-        session,
-        lines,
-        payments,
-        user=None,
-        line_values=None,
-        lots=None,
-        partner=None,
-    ):
+    def _sync_order(self, session, lines, payments, user=None, **order):
         """Send an order as the till does: ``lines`` (product, quantity, unit price),
-        ``payments`` (method, amount); a negative quantity makes a refund;
-        ``line_values``: more values of every line (lots, markdown);
-        ``lots``: {product: lot name}; ``partner``: the customer."""
+        ``payments`` (method, amount); a negative quantity makes a refund; ``order``:
+        the other keywords of ``_order_payload`` (line values, lots, customer)."""
         user = user or self.pos_user
-        data = self._order_payload(
-            session, lines, payments, user, line_values, lots, partner
-        )
+        data = self._order_payload(session, lines, payments, user, **order)
         result = self.env["pos.order"].with_user(user).sync_from_ui([data])
         self.last_sync_result = result
         return self.env["pos.order"].browse(result["pos.order"][0]["id"])
@@ -89,7 +85,8 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
         lots=None,
         partner=None,
     ):
-        """The order as the till sends it (see ``_sync_order``)."""
+        """The order as the till sends it: ``line_values``: more values of every line
+        (lots, markdown); ``lots``: {product: lot name}; ``partner``: the customer."""
         lots = lots or {}
         user = user or self.pos_user
         total = round(sum(qty * price for _product, qty, price in lines), 2)
@@ -142,3 +139,32 @@ class RetailPosHttpCommon(TestPointOfSaleHttpCommon):
             "state": "paid",
         }
         return data
+
+
+class RetailPosHeldCommon(RetailPosHttpCommon):
+    """Two products of a held order (挂单) and the order as the till holds it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.HeldOrder = cls.env["retail.pos.held.order"]
+        cls.tea = cls._create_retail_product("Retail Held Tea", 10.0)
+        cls.cake = cls._create_retail_product("Retail Held Cake", 5.5)
+
+    def _held_values(self, name="Zhang table 3", **values):
+        """What the till sends to hold an order of 2 teas and a cake."""
+        return {
+            "name": name,
+            "amount_total": 25.5,
+            "lines": [
+                {"product_id": self.tea.id, "qty": 2, "price_unit": 10.0},
+                {
+                    "product_id": self.cake.id,
+                    "qty": 1,
+                    "price_unit": 5.5,
+                    "discount": 0,
+                    "customer_note": "no sugar",
+                },
+            ],
+            **values,
+        }

@@ -2,17 +2,14 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import RetailPosHttpCommon
+from .common import RetailPosHeldCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPosHeldOrder(RetailPosHttpCommon):
+class TestPosHeldOrder(RetailPosHeldCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.HeldOrder = cls.env["retail.pos.held.order"]
-        cls.tea = cls._create_retail_product("Retail Held Tea", 10.0)
-        cls.cake = cls._create_retail_product("Retail Held Cake", 5.5)
         cls.store = cls.main_pos_config.retail_warehouse_id
         cls.pos_user.retail_warehouse_ids = [Command.set(cls.store.ids)]
         cls.second_till = cls.env["pos.config"].create(
@@ -33,26 +30,9 @@ class TestPosHeldOrder(RetailPosHttpCommon):
             }
         )
 
-    def _values(self, name="Zhang table 3", **values):
-        return {
-            "name": name,
-            "amount_total": 25.5,
-            "lines": [
-                {"product_id": self.tea.id, "qty": 2, "price_unit": 10.0},
-                {
-                    "product_id": self.cake.id,
-                    "qty": 1,
-                    "price_unit": 5.5,
-                    "discount": 0,
-                    "customer_note": "no sugar",
-                },
-            ],
-            **values,
-        }
-
     def test_held_order_is_resumed_once_at_any_till_of_the_store(self):
         held_model = self.HeldOrder.with_user(self.pos_user)
-        held_id = held_model.retail_hold(self.main_pos_config.id, self._values())
+        held_id = held_model.retail_hold(self.main_pos_config.id, self._held_values())
         held = self.HeldOrder.browse(held_id)
         self.assertEqual(held.warehouse_id, self.store)
         self.assertEqual(held.user_id, self.pos_user)
@@ -83,7 +63,7 @@ class TestPosHeldOrder(RetailPosHttpCommon):
     def test_held_lines_keep_whether_the_pricelist_gave_their_price(self):
         """A pricelist's price ("original") follows the pricelist again on resume; a
         price typed at the till, or sent without saying, stays as it was."""
-        values = self._values()
+        values = self._held_values()
         values["lines"][0]["price_type"] = "original"
         values["lines"][1]["price_type"] = "manual"
         values["lines"].append(
@@ -97,14 +77,16 @@ class TestPosHeldOrder(RetailPosHttpCommon):
         )
 
     def test_held_order_of_another_store_cannot_be_resumed(self):
-        held_id = self.HeldOrder.retail_hold(self.other_till.id, self._values())
+        held_id = self.HeldOrder.retail_hold(self.other_till.id, self._held_values())
         with self.assertRaisesRegex(UserError, "held in another store"):
             self.HeldOrder.browse(held_id).retail_resume(self.main_pos_config.id)
         self.assertEqual(self.HeldOrder.browse(held_id).state, "held")
 
     def test_cashier_sees_only_the_held_orders_of_their_stores(self):
-        own = self.HeldOrder.retail_hold(self.main_pos_config.id, self._values("Own"))
-        self.HeldOrder.retail_hold(self.other_till.id, self._values("Theirs"))
+        own = self.HeldOrder.retail_hold(
+            self.main_pos_config.id, self._held_values("Own")
+        )
+        self.HeldOrder.retail_hold(self.other_till.id, self._held_values("Theirs"))
         visible = self.HeldOrder.with_user(self.pos_user).search([])
         self.assertEqual(visible.ids, [own])
 
@@ -112,23 +94,23 @@ class TestPosHeldOrder(RetailPosHttpCommon):
         held_model = self.HeldOrder.with_user(self.pos_user)
         config_id = self.main_pos_config.id
         with self.assertRaisesRegex(UserError, "Give the held order a name"):
-            held_model.retail_hold(config_id, self._values(name="  "))
+            held_model.retail_hold(config_id, self._held_values(name="  "))
         with self.assertRaisesRegex(UserError, "nothing to hold"):
-            held_model.retail_hold(config_id, self._values(lines=[]))
+            held_model.retail_hold(config_id, self._held_values(lines=[]))
         with self.assertRaisesRegex(UserError, "nothing to hold"):
             held_model.retail_hold(
                 config_id,
-                self._values(lines=[{"product_id": self.tea.id, "qty": 0}]),
+                self._held_values(lines=[{"product_id": self.tea.id, "qty": 0}]),
             )
         with self.assertRaisesRegex(UserError, "no longer exists"):
             held_model.retail_hold(
                 config_id,
-                self._values(lines=[{"product_id": 999999999, "qty": 1}]),
+                self._held_values(lines=[{"product_id": 999999999, "qty": 1}]),
             )
         with self.assertRaisesRegex(UserError, "must be a list of names"):
             held_model.retail_hold(
                 config_id,
-                self._values(
+                self._held_values(
                     lines=[{"product_id": self.tea.id, "qty": 1, "lot_names": "L1"}]
                 ),
             )
@@ -136,7 +118,7 @@ class TestPosHeldOrder(RetailPosHttpCommon):
 
     def test_held_order_survives_a_reload_and_never_counts_as_a_sale(self):
         self.HeldOrder.retail_hold(
-            self.other_till.id, self._values("Other Store Order")
+            self.other_till.id, self._held_values("Other Store Order")
         )
         session = self._open_session()
         self.start_pos_tour("retail_pos_ext_held_order_tour", login="pos_user")

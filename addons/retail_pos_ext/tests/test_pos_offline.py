@@ -1,10 +1,11 @@
 from unittest.mock import patch
 
-from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.models.pos_order import PosOrder
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+from .common import make_cashier
 
 
 @tagged("post_install", "-at_install")
@@ -15,21 +16,7 @@ class TestPosOffline(TestPointOfSaleHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("en_US")
-        store = cls.main_pos_config.picking_type_id.warehouse_id
-        cls.pos_user.write(
-            {
-                "groups_id": [
-                    Command.link(
-                        cls.env.ref(
-                            "retail_wholesale.retail_wholesale_group_cashier"
-                        ).id
-                    )
-                ],
-                "lang": "en_US",
-                "retail_warehouse_ids": [Command.link(store.id)],
-            }
-        )
+        make_cashier(cls.pos_user, cls.main_pos_config.picking_type_id.warehouse_id)
 
     def test_offline_backlog_drains_in_chunks_exactly_once(self):
         batches = []

@@ -3,30 +3,17 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import make_cashier
+
 
 @tagged("post_install", "-at_install")
 class TestPosStore(TestPointOfSaleHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("en_US")
         cls.store = cls.main_pos_config.picking_type_id.warehouse_id
         cls.store.name = "Retail Tour Store"
-        cls.pos_user.write(
-            {
-                "groups_id": [
-                    Command.link(
-                        cls.env.ref(
-                            "retail_wholesale.retail_wholesale_group_cashier"
-                        ).id
-                    )
-                ],
-                # the core tour helpers click on English labels
-                "lang": "en_US",
-                # cashiers reach the tills of their stores only
-                "retail_warehouse_ids": [Command.link(cls.store.id)],
-            }
-        )
+        make_cashier(cls.pos_user, cls.store)
 
     def test_pos_config_knows_its_store(self):
         self.assertEqual(self.main_pos_config.retail_warehouse_id, self.store)

@@ -54,16 +54,10 @@ class TestPriceMatrix(RetailCommon):
         cls.hq_admin = cls.role_users["hq_admin"]
 
     def _set_tiers(self, product, tiers):
-        self.env["product.pricelist.item"].create(
+        Item = self.env["product.pricelist.item"]
+        Item.create(
             [
-                {
-                    "pricelist_id": pricelist.id,
-                    "applied_on": "1_product",
-                    "product_tmpl_id": product.id,
-                    "compute_price": "fixed",
-                    "min_quantity": quantity,
-                    "fixed_price": price,
-                }
+                Item._retail_matrix_item_vals(product, pricelist, quantity, price)
                 for pricelist, quantity, price in tiers
             ]
         )

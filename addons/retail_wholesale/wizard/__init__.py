@@ -1,4 +1,5 @@
 from . import retail_store_order_reject
+from . import retail_file_import
 from . import retail_price_matrix_export
 from . import retail_price_matrix_import
 from . import retail_expiry_disposal

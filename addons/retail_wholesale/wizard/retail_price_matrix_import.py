@@ -1,13 +1,9 @@
 import base64
-import io
-import zipfile
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .retail_file_import import XLSX_ERRORS, _number, _text
 from .retail_price_matrix_export import (
     COL_BARCODE,
     COL_CODE,
@@ -19,63 +15,24 @@ from .retail_price_matrix_export import (
 )
 
 
-def _text(value):
-    """A cell as text: codes typed as numbers come back as 1001, not 1001.0."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _number(value):
-    """(number, ok): (None, True) for an empty cell, (None, False) for text."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, True
-    if isinstance(value, bool):
-        return None, False
-    if isinstance(value, int | float):
-        return float(value), True
-    try:
-        return float(str(value).strip()), True
-    except ValueError:
-        return None, False
-
-
 class RetailPriceMatrixImport(models.TransientModel):
     _name = "retail.price.matrix.import"
+    _inherit = "retail.file.import"
     _description = "Price Matrix Import"
 
     file = fields.Binary(
         string="Workbook",
-        required=True,
         help="An xlsx workbook in the layout of the price matrix export. For each "
         "product in the file, its retail price and its whole price matrix are replaced "
         "by the rows of the file; other products are not changed.",
     )
-    filename = fields.Char()
-    state = fields.Selection(
-        selection=[("draft", "Draft"), ("error", "Errors"), ("done", "Done")],
-        default="draft",
-        required=True,
-    )
-    report = fields.Text(readonly=True)
 
     def _read_rows(self):
         """[(row number, {header: value})] of the first sheet, empty rows skipped."""
         self.ensure_one()
         try:
-            data = base64.b64decode(self.file or b"")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            rows = list(workbook.worksheets[0].iter_rows(values_only=True))
-            workbook.close()
-        except (
-            zipfile.BadZipFile,
-            InvalidFileException,
-            KeyError,
-            ValueError,
-            OSError,
-        ):
+            rows = self._read_xlsx_rows(base64.b64decode(self.file or b""))
+        except (*XLSX_ERRORS, OSError):
             raise UserError(
                 _(
                     "%(file)s is not an Excel workbook (.xlsx): export the price matrix "
@@ -95,12 +52,7 @@ class RetailPriceMatrixImport(models.TransientModel):
                 )
             )
         index = {col: header.index(col) for col in PRICE_MATRIX_HEADERS}
-        result = []
-        for number, row in enumerate(rows[1:], start=2):
-            values = {col: row[i] if i < len(row) else None for col, i in index.items()}
-            if any(_text(value) for value in values.values()):
-                result.append((number, values))
-        return result
+        return self._map_rows(rows, index)
 
     def _find_products(self, rows):
         """({code: products}, {barcode: products}) for the codes and barcodes of rows."""
@@ -135,131 +87,136 @@ class RetailPriceMatrixImport(models.TransientModel):
         grades = self._find_grades()
         errors, matrix, tier_rows = [], {}, {}
         for number, values in rows:
-            code, barcode = _text(values[COL_CODE]), _text(values[COL_BARCODE])
-            products = by_code.get(code) if code else by_barcode.get(barcode)
-            if not code and not barcode:
-                errors.append(
-                    (
-                        number,
-                        COL_CODE,
-                        _("The product code (or the barcode) is missing."),
-                    )
-                )
-            elif not products:
-                if code:
-                    message = _("Unknown product code %(code)s.", code=code)
-                else:
-                    message = _("Unknown barcode %(barcode)s.", barcode=barcode)
-                errors.append((number, COL_CODE if code else COL_BARCODE, message))
-            elif len(products) > 1:
-                errors.append(
-                    (
-                        number,
-                        COL_CODE if code else COL_BARCODE,
-                        _(
-                            "Several products have the code %(code)s.",
-                            code=code or barcode,
-                        ),
-                    )
-                )
-            product = products if products and len(products) == 1 else None
+            product, problems = self._check_product(values, by_code, by_barcode)
             entry = matrix.setdefault(product, {"list_price": None, "tiers": {}})
-
-            list_price, ok = _number(values[COL_LIST_PRICE])
-            if not ok or (list_price is not None and list_price < 0):
-                errors.append(
-                    (
-                        number,
-                        COL_LIST_PRICE,
-                        _(
-                            "The retail price must be a number, zero or more, not "
-                            "%(value)s.",
-                            value=_text(values[COL_LIST_PRICE]),
-                        ),
-                    )
-                )
-            elif list_price is not None and product:
-                if entry["list_price"] not in (None, list_price):
-                    errors.append(
+            problems += self._check_list_price(values, product, entry)
+            tier_problems, tier = self._check_tier(values, grades)
+            problems += tier_problems
+            if product and tier:
+                grade, quantity, price = tier
+                key = (grade.pricelist_id, round(quantity or 0.0, 6))
+                if key in entry["tiers"]:
+                    quantity_text = f"{key[1]:g}"
+                    problems.append(
                         (
-                            number,
-                            COL_LIST_PRICE,
+                            COL_MIN_QTY,
                             _(
-                                "%(product)s has another retail price on a row above.",
+                                "Duplicate quantity break: row %(row)s already prices "
+                                "%(product)s from %(quantity)s units in %(pricelist)s.",
+                                row=tier_rows[(product, key)],
                                 product=product.display_name,
+                                quantity=quantity_text,
+                                pricelist=grade.pricelist_id.display_name,
                             ),
                         )
                     )
-                entry["list_price"] = list_price
-
-            grade_text = _text(values[COL_GRADE])
-            quantity, quantity_ok = _number(values[COL_MIN_QTY])
-            price, price_ok = _number(values[COL_PRICE])
-            if not grade_text:
-                if quantity is not None or price is not None:
-                    errors.append(
-                        (number, COL_GRADE, _("The customer grade is missing."))
-                    )
-                continue
-            grade = grades.get(grade_text.lower())
-            if not grade:
-                errors.append(
-                    (
-                        number,
-                        COL_GRADE,
-                        _("Unknown customer grade %(grade)s.", grade=grade_text),
-                    )
-                )
-            if not quantity_ok or (quantity is not None and quantity < 0):
-                errors.append(
-                    (
-                        number,
-                        COL_MIN_QTY,
-                        _(
-                            "The minimum quantity must be a number, zero or more, not "
-                            "%(value)s.",
-                            value=_text(values[COL_MIN_QTY]),
-                        ),
-                    )
-                )
-                quantity_ok = False
-            if not price_ok or price is None or price <= 0:
-                errors.append(
-                    (
-                        number,
-                        COL_PRICE,
-                        _(
-                            "The price must be a number greater than zero, not "
-                            "%(value)s.",
-                            value=_text(values[COL_PRICE]) or _("empty"),
-                        ),
-                    )
-                )
-                price_ok = False
-            if not (product and grade and quantity_ok and price_ok):
-                continue
-            key = (grade.pricelist_id, round(quantity or 0.0, 6))
-            if key in entry["tiers"]:
-                quantity_text = f"{key[1]:g}"
-                errors.append(
-                    (
-                        number,
-                        COL_MIN_QTY,
-                        _(
-                            "Duplicate quantity break: row %(row)s already prices "
-                            "%(product)s from %(quantity)s units in %(pricelist)s.",
-                            row=tier_rows[(product, key)],
-                            product=product.display_name,
-                            quantity=quantity_text,
-                            pricelist=grade.pricelist_id.display_name,
-                        ),
-                    )
-                )
-                continue
-            entry["tiers"][key] = price
-            tier_rows[(product, key)] = number
+                else:
+                    entry["tiers"][key] = price
+                    tier_rows[(product, key)] = number
+            errors.extend((number, column, message) for column, message in problems)
         matrix.pop(None, None)
         return errors, matrix
+
+    @api.model
+    def _check_product(self, values, by_code, by_barcode):
+        """(the one product of the row or None, [(column, message)])."""
+        code, barcode = _text(values[COL_CODE]), _text(values[COL_BARCODE])
+        products = by_code.get(code) if code else by_barcode.get(barcode)
+        problems = []
+        if not code and not barcode:
+            problems.append(
+                (COL_CODE, _("The product code (or the barcode) is missing."))
+            )
+        elif not products:
+            if code:
+                message = _("Unknown product code %(code)s.", code=code)
+            else:
+                message = _("Unknown barcode %(barcode)s.", barcode=barcode)
+            problems.append((COL_CODE if code else COL_BARCODE, message))
+        elif len(products) > 1:
+            problems.append(
+                (
+                    COL_CODE if code else COL_BARCODE,
+                    _("Several products have the code %(code)s.", code=code or barcode),
+                )
+            )
+        product = products if products and len(products) == 1 else None
+        return product, problems
+
+    @api.model
+    def _check_list_price(self, values, product, entry):
+        """[(column, message)] of the row's retail price, set on the product's
+        ``entry`` of the matrix when it is right."""
+        list_price, ok = _number(values[COL_LIST_PRICE])
+        if not ok or (list_price is not None and list_price < 0):
+            return [
+                (
+                    COL_LIST_PRICE,
+                    _(
+                        "The retail price must be a number, zero or more, not "
+                        "%(value)s.",
+                        value=_text(values[COL_LIST_PRICE]),
+                    ),
+                )
+            ]
+        problems = []
+        if list_price is not None and product:
+            if entry["list_price"] not in (None, list_price):
+                problems.append(
+                    (
+                        COL_LIST_PRICE,
+                        _(
+                            "%(product)s has another retail price on a row above.",
+                            product=product.display_name,
+                        ),
+                    )
+                )
+            entry["list_price"] = list_price
+        return problems
+
+    @api.model
+    def _check_tier(self, values, grades):
+        """([(column, message)], (grade, minimum quantity, price) or None) of the
+        row's price break; None as well for a row without one."""
+        grade_text = _text(values[COL_GRADE])
+        quantity, quantity_ok = _number(values[COL_MIN_QTY])
+        price, price_ok = _number(values[COL_PRICE])
+        if not grade_text:
+            if quantity is not None or price is not None:
+                return [(COL_GRADE, _("The customer grade is missing."))], None
+            return [], None
+        problems = []
+        grade = grades.get(grade_text.lower())
+        if not grade:
+            problems.append(
+                (COL_GRADE, _("Unknown customer grade %(grade)s.", grade=grade_text))
+            )
+        if not quantity_ok or (quantity is not None and quantity < 0):
+            problems.append(
+                (
+                    COL_MIN_QTY,
+                    _(
+                        "The minimum quantity must be a number, zero or more, not "
+                        "%(value)s.",
+                        value=_text(values[COL_MIN_QTY]),
+                    ),
+                )
+            )
+            quantity_ok = False
+        if not price_ok or price is None or price <= 0:
+            problems.append(
+                (
+                    COL_PRICE,
+                    _(
+                        "The price must be a number greater than zero, not %(value)s.",
+                        value=_text(values[COL_PRICE]) or _("empty"),
+                    ),
+                )
+            )
+            price_ok = False
+        if not (grade and quantity_ok and price_ok):
+            return problems, None
+        return problems, (grade, quantity, price)
 
     def _apply(self, matrix):
         """Write the checked matrix; {counter: number} of what changed."""
@@ -300,14 +257,9 @@ class RetailPriceMatrixImport(models.TransientModel):
                 item = by_key.get((product, pricelist, quantity))
                 if not item:
                     to_create.append(
-                        {
-                            "pricelist_id": pricelist.id,
-                            "applied_on": "1_product",
-                            "product_tmpl_id": product.id,
-                            "compute_price": "fixed",
-                            "min_quantity": quantity,
-                            "fixed_price": price,
-                        }
+                        Item._retail_matrix_item_vals(
+                            product, pricelist, quantity, price
+                        )
                     )
                 elif item.currency_id.compare_amounts(item.fixed_price, price):
                     item.fixed_price = price
@@ -323,26 +275,7 @@ class RetailPriceMatrixImport(models.TransientModel):
             raise UserError(_("The workbook has no rows to import."))
         errors, matrix = self._check_rows(rows)
         if errors:
-            lines = []
-            for number, column, message in sorted(errors, key=lambda e: e[0]):
-                lines.append(
-                    _(
-                        "Row %(row)s, column %(column)s: %(message)s",
-                        row=number,
-                        column=column,
-                        message=message,
-                    )
-                )
-            self.write(
-                {
-                    "state": "error",
-                    "report": _(
-                        "Nothing was imported: correct these rows and import the file "
-                        "again.\n%(errors)s",
-                        errors="\n".join(lines),
-                    ),
-                }
-            )
+            self._retail_report_errors(errors)
         else:
             counts = self._apply(matrix)
             self.write(
@@ -355,11 +288,4 @@ class RetailPriceMatrixImport(models.TransientModel):
                     ),
                 }
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": _("Import Price Matrix"),
-        }
+        return self._retail_reopen(_("Import Price Matrix"))

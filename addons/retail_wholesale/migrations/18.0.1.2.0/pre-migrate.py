@@ -142,6 +142,40 @@ def _field_ids(cr, condition):
     return tuple(row[0] for row in cr.fetchall()) or (0,)
 
 
+def _move_constraints(cr, source, target, model_ids, field_ids):
+    """Move the SQL constraints of the models ``model_ids`` and the foreign keys of the
+    fields ``field_ids`` from ``source`` to ``target``: their xmlids and the module they
+    belong to."""
+    cr.execute(
+        """
+        SELECT c.id FROM ir_model_constraint c
+          JOIN ir_module_module m ON m.id = c.module
+         WHERE m.name = %s
+           AND (c.model IN %s
+                OR c.name IN (SELECT replace(f.model, '.', '_') || '_' || f.name || '_fkey'
+                                FROM ir_model_fields f WHERE f.id IN %s))
+        """,
+        [source, model_ids, field_ids],
+    )
+    constraint_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
+    moved = _move_xmlids(
+        cr,
+        source,
+        target,
+        "d.model = 'ir.model.constraint' AND d.res_id IN %s",
+        constraint_ids,
+    )
+    cr.execute(
+        """
+        UPDATE ir_model_constraint
+           SET module = (SELECT id FROM ir_module_module WHERE name = %s)
+         WHERE id IN %s
+        """,
+        [target, constraint_ids],
+    )
+    return moved
+
+
 def _move(cr, source, target, models, field_ids, inherits_parents, records):
     """Move the records of ``models``, the fields ``field_ids``, the inheritances of
     ``inherits_parents`` and the named ``records`` from ``source`` to ``target``."""
@@ -200,33 +234,8 @@ def _move(cr, source, target, models, field_ids, inherits_parents, records):
            AND d.name IN %s""",
         records,
     )
-    # SQL constraints and foreign keys: their xmlids and the module they belong to
-    cr.execute(
-        """
-        SELECT c.id FROM ir_model_constraint c
-          JOIN ir_module_module m ON m.id = c.module
-         WHERE m.name = %s
-           AND (c.model IN %s
-                OR c.name IN (SELECT replace(f.model, '.', '_') || '_' || f.name || '_fkey'
-                                FROM ir_model_fields f WHERE f.id IN %s))
-        """,
-        [source, model_ids, all_field_ids],
-    )
-    constraint_ids = tuple(row[0] for row in cr.fetchall()) or (0,)
-    moved["constraints"] = _move_xmlids(
-        cr,
-        source,
-        target,
-        "d.model = 'ir.model.constraint' AND d.res_id IN %s",
-        constraint_ids,
-    )
-    cr.execute(
-        """
-        UPDATE ir_model_constraint
-           SET module = (SELECT id FROM ir_module_module WHERE name = %s)
-         WHERE id IN %s
-        """,
-        [target, constraint_ids],
+    moved["constraints"] = _move_constraints(
+        cr, source, target, model_ids, all_field_ids
     )
     _logger.info("retail books: %s → %s: %s", source, target, moved)
     return moved

@@ -45,6 +45,19 @@ class ProductPricelistItem(models.Model):
             ("pricelist_id", "in", self._retail_grade_pricelists().ids),
         ]
 
+    @api.model
+    def _retail_matrix_item_vals(self, product, pricelist, quantity, price):
+        """The values of a price of the matrix: ``price`` for ``product`` (a
+        template) from ``quantity`` units in ``pricelist``."""
+        return {
+            "pricelist_id": pricelist.id,
+            "applied_on": "1_product",
+            "product_tmpl_id": product.id,
+            "compute_price": "fixed",
+            "min_quantity": quantity,
+            "fixed_price": price,
+        }
+
     @api.depends_context("company")
     @api.depends(
         "applied_on", "compute_price", "date_start", "date_end", "pricelist_id"

@@ -4,6 +4,7 @@ import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_scre
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import * as TextInputPopup from "@point_of_sale/../tests/tours/utils/text_input_popup_util";
+import { holdOrder, listHeldOrders } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("retail_book_pos_books_tour", {
@@ -104,20 +105,8 @@ registry.category("web_tour.tours").add("retail_book_pos_books_tour", {
             ProductScreen.selectedOrderlineHas("Retail Till Book", "1"),
             ProductScreen.clickNumpad("3"),
             ProductScreen.orderLineHas("Retail Till CD", "3"),
-            {
-                content: "hold the order with the book and its CD",
-                trigger: ".control-buttons .retail-hold-button",
-                run: "click",
-            },
-            Dialog.is({ title: "Hold Order" }),
-            TextInputPopup.inputText("Book and CD"),
-            Dialog.confirm("Apply"),
-            ProductScreen.orderIsEmpty(),
-            {
-                content: "list the held orders",
-                trigger: ".control-buttons .retail-held-orders-button",
-                run: "click",
-            },
+            holdOrder("Book and CD"),
+            listHeldOrders(),
             {
                 content: "resume the order with the book",
                 trigger: ".selection-item:contains('Book and CD')",

@@ -3,8 +3,8 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
-import * as TextInputPopup from "@point_of_sale/../tests/tours/utils/text_input_popup_util";
 import * as Utils from "@point_of_sale/../tests/tours/utils/common";
+import { holdOrder, listHeldOrders } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("retail_pos_ext_held_lot_tour", {
@@ -17,23 +17,11 @@ registry.category("web_tour.tours").add("retail_pos_ext_held_lot_tour", {
                 content: "the lot picked by FEFO, at the markdown price",
                 trigger: ".orderline:contains('MILK-SOON') .retail-markdown",
             },
-            {
-                content: "hold the order (挂单)",
-                trigger: ".control-buttons .retail-hold-button",
-                run: "click",
-            },
-            Dialog.is({ title: "Hold Order" }),
-            TextInputPopup.inputText("Milk later"),
-            Dialog.confirm("Apply"),
-            ProductScreen.orderIsEmpty(),
+            holdOrder("Milk later"),
             // nothing of the lot stays in the till's memory
             Utils.refresh(),
             ProductScreen.orderIsEmpty(),
-            {
-                content: "list the held orders (取单)",
-                trigger: ".control-buttons .retail-held-orders-button",
-                run: "click",
-            },
+            listHeldOrders(),
             {
                 content: "resume the held order",
                 trigger: ".selection-item:contains('Milk later')",
@@ -55,11 +43,7 @@ registry.category("web_tour.tours").add("retail_pos_ext_held_lot_tour", {
             ReceiptScreen.receiptIsThere(),
             ReceiptScreen.clickNextOrder(),
             // a lot that expired while the order was held is refused, not resumed
-            {
-                content: "list the held orders (取单)",
-                trigger: ".control-buttons .retail-held-orders-button",
-                run: "click",
-            },
+            listHeldOrders(),
             {
                 content: "resume the order held with a lot that expired since",
                 trigger: ".selection-item:contains('Old milk')",

@@ -3,8 +3,8 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
-import * as TextInputPopup from "@point_of_sale/../tests/tours/utils/text_input_popup_util";
 import * as Utils from "@point_of_sale/../tests/tours/utils/common";
+import { holdOrder, listHeldOrders } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("retail_pos_ext_held_order_tour", {
@@ -14,23 +14,11 @@ registry.category("web_tour.tours").add("retail_pos_ext_held_order_tour", {
             Dialog.confirm("Open Register"),
             ProductScreen.addOrderline("Retail Held Tea", "2"),
             ProductScreen.addOrderline("Retail Held Cake", "1"),
-            {
-                content: "hold the order (挂单)",
-                trigger: ".control-buttons .retail-hold-button",
-                run: "click",
-            },
-            Dialog.is({ title: "Hold Order" }),
-            TextInputPopup.inputText("Zhang table 3"),
-            Dialog.confirm("Apply"),
-            ProductScreen.orderIsEmpty(),
+            holdOrder("Zhang table 3"),
             // held orders live on the server: they survive a reload of the till
             Utils.refresh(),
             ProductScreen.orderIsEmpty(),
-            {
-                content: "list the held orders (取单)",
-                trigger: ".control-buttons .retail-held-orders-button",
-                run: "click",
-            },
+            listHeldOrders(),
             Dialog.is({ title: "Resume a held order" }),
             Utils.negateStep({
                 content: "an order held in another store is not listed",

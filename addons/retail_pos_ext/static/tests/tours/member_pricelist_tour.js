@@ -3,7 +3,7 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
-import * as TextInputPopup from "@point_of_sale/../tests/tours/utils/text_input_popup_util";
+import { holdOrder, listHeldOrders } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
 
 function findCustomer(search, name, grade) {
@@ -52,20 +52,8 @@ registry.category("web_tour.tours").add("retail_pos_ext_member_pricelist_tour", 
             // picked: their grade's price applies to the resumed line too
             ProductScreen.addOrderline("Retail Member Rice", "1"),
             ProductScreen.totalAmountIs("100.00"),
-            {
-                content: "hold the order (挂单)",
-                trigger: ".control-buttons .retail-hold-button",
-                run: "click",
-            },
-            Dialog.is({ title: "Hold Order" }),
-            TextInputPopup.inputText("Member basket"),
-            Dialog.confirm("Apply"),
-            ProductScreen.orderIsEmpty(),
-            {
-                content: "list the held orders (取单)",
-                trigger: ".control-buttons .retail-held-orders-button",
-                run: "click",
-            },
+            holdOrder("Member basket"),
+            listHeldOrders(),
             {
                 content: "resume the held order",
                 trigger: ".selection-item:contains('Member basket')",

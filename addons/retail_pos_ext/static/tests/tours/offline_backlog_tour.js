@@ -1,21 +1,8 @@
 /* global posmodel */
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
-import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
-import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import { sellForCash } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
-
-function sellOffline(product) {
-    return [
-        ProductScreen.addOrderline(product, "1"),
-        ProductScreen.clickPayButton(),
-        PaymentScreen.clickPaymentMethod("Cash"),
-        PaymentScreen.clickValidate(),
-        ReceiptScreen.receiptIsThere(),
-        ReceiptScreen.clickNextOrder(),
-    ].flat();
-}
 
 registry.category("web_tour.tours").add("retail_pos_ext_offline_backlog_tour", {
     steps: () =>
@@ -41,11 +28,11 @@ registry.category("web_tour.tours").add("retail_pos_ext_offline_backlog_tour", {
                     };
                 },
             },
-            sellOffline("Desk Pad"),
-            sellOffline("Desk Pad"),
-            sellOffline("Desk Pad"),
-            sellOffline("Desk Pad"),
-            sellOffline("Desk Pad"),
+            sellForCash("Desk Pad"),
+            sellForCash("Desk Pad"),
+            sellForCash("Desk Pad"),
+            sellForCash("Desk Pad"),
+            sellForCash("Desk Pad"),
             {
                 content: "five orders wait on the till",
                 trigger: ".pos",

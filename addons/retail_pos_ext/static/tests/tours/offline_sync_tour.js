@@ -3,6 +3,7 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import { sellForCash } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
 
 /**
@@ -102,17 +103,6 @@ function checkPendingOrders(count) {
     };
 }
 
-function sellDeskPad() {
-    return [
-        ProductScreen.addOrderline("Desk Pad", "1"),
-        ProductScreen.clickPayButton(),
-        PaymentScreen.clickPaymentMethod("Cash"),
-        PaymentScreen.clickValidate(),
-        ReceiptScreen.receiptIsThere(),
-        ReceiptScreen.clickNextOrder(),
-    ].flat();
-}
-
 registry.category("web_tour.tours").add("retail_pos_ext_offline_sync_tour", {
     steps: () =>
         [
@@ -130,7 +120,7 @@ registry.category("web_tour.tours").add("retail_pos_ext_offline_sync_tour", {
             checkPendingOrders(1),
             // the server gets the next synchronisation but its answer is lost
             setServer("lost"),
-            sellDeskPad(),
+            sellForCash("Desk Pad"),
             checkPendingOrders(2),
             {
                 content: "the server received the orders once already",

@@ -3,6 +3,7 @@ import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import { checkNotCut, openChineseTill } from "@retail_pos_ext/../tests/tours/utils/till_util";
 import { registry } from "@web/core/registry";
 
 const rect = (el) => el.getBoundingClientRect();
@@ -55,33 +56,10 @@ function checkProductCard(name) {
     };
 }
 
-function checkNotCut(selector, label) {
-    return {
-        content: `${label} is shown whole`,
-        trigger: selector,
-        run: () => {
-            for (const el of document.querySelectorAll(selector)) {
-                if (el.offsetParent && el.scrollWidth > el.clientWidth + 1) {
-                    fail(`${label} is cut: "${el.textContent.trim()}"`);
-                }
-            }
-        },
-    };
-}
-
 registry.category("web_tour.tours").add("retail_pos_ext_till_layout_tour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            {
-                content: "open the register",
-                trigger: ".modal .modal-footer .btn-primary",
-                run: "click",
-            },
-            {
-                content: "the till is in Chinese",
-                trigger: ".product-screen .set-partner:contains('客户')",
-            },
+            openChineseTill(),
             checkProductCard("城市的记忆：上海老建筑图册"),
             checkNotCut(".product-screen .set-partner", "the customer button"),
             {
