@@ -2,23 +2,23 @@
 and the quantity to order. Plain Python, no database: the stock levels' refresh gathers
 the figures of every product × warehouse in SQL and applies :func:`reorder` to them.
 
-The figures come as PostgreSQL holds them: ``Decimal`` for its exact ``numeric``
-quantities (sales per day, stock, levels, supplier minimum, pack size) and ``float`` for
-the quantity ordered (purchase lines keep a ``double precision``). The maths mixes them
-as SQL does, so that the results are the very numbers SQL would compute: sums and levels
-stay exact, and whatever involves the quantity ordered (the forecast, then the quantity
-to order) is a float, the exact figures rounded to floats where they meet it. A level set by hand may
-be empty (``None``, SQL's NULL): it then counts as no level, as in SQL. Plain ``int``
-and ``float`` figures work as well.
+The figures come as PostgreSQL holds them: ``Decimal`` (or ``int``) for its exact
+``numeric`` quantities (sales per day, stock, levels, supplier minimum, pack size) and
+``float`` for the quantity ordered (purchase lines keep a ``double precision``). The
+maths mixes them as SQL does, so that the results are the very numbers SQL would
+compute: sums and levels stay exact, and whatever involves the quantity ordered (the
+forecast, then the quantity to order) is a float, the exact figures rounded to floats
+where they meet it. A level set by hand may be empty (``None``, SQL's NULL): it then
+counts as no level, as in SQL.
 """
 
 import math
-from decimal import localcontext
+from decimal import Context
 from typing import NamedTuple
 
-#: significant digits of the exact products of sales per day and days: PostgreSQL's
-#: numeric multiplication is exact, Decimal's default (28 digits) could round
-EXACT_DIGITS = 60
+#: exact sums and products of PostgreSQL's numeric figures: its numeric arithmetic does
+#: not round, Decimal's default context (28 digits) could
+EXACT = Context(prec=60)
 
 
 class Reorder(NamedTuple):
@@ -32,18 +32,17 @@ class Reorder(NamedTuple):
 def velocity_levels(daily_sales, lead_days, cover_days, safety_days):
     """(safety stock, over-stock level) from the sales per day: the sales until goods
     ordered now arrive plus the safety days, and the cover days on top for the
-    over-stock level; both rounded up to whole units."""
-    with localcontext(prec=EXACT_DIGITS):
-        return (
-            math.ceil(daily_sales * (lead_days + safety_days)),
-            math.ceil(daily_sales * (lead_days + cover_days + safety_days)),
-        )
+    over-stock level; both rounded up to whole units. ``daily_sales``: a Decimal or
+    an int."""
+    return (
+        math.ceil(EXACT.multiply(daily_sales, lead_days + safety_days)),
+        math.ceil(EXACT.multiply(daily_sales, lead_days + cover_days + safety_days)),
+    )
 
 
 def forecast_qty(on_hand, incoming, outgoing, ordered):
-    """On hand + incoming - outgoing (exact) + ordered (a float)."""
-    with localcontext(prec=EXACT_DIGITS):
-        return float(on_hand + incoming - outgoing) + ordered
+    """On hand + incoming - outgoing (exact: Decimals or ints) + ordered (a float)."""
+    return float(EXACT.subtract(EXACT.add(on_hand, incoming), outgoing)) + ordered
 
 
 def alert_state(on_hand, free, forecast, min_qty, max_qty):

@@ -15,8 +15,11 @@ class RetailStockLevel(models.Model):
     orders of the warehouse over its window): min = velocity × (lead time + safety days),
     max = velocity × (lead time + cover days + safety days). Quantities, alerts and
     purchase suggestions are refreshed for all products of a company in a few set-based
-    statements (:meth:`_refresh_levels`), never record by record: core's replenishment
-    report does the latter and takes minutes on large catalogues.
+    statements (:meth:`_refresh_levels`: the figures in one query, the reorder maths of
+    ``tools/reorder.py`` over its rows, the results written back in one update), never
+    record by record: core's replenishment report does the latter and takes minutes on
+    large catalogues. Alert activities: ``retail.stock.alert``; orders from the
+    suggestions: ``retail.stock.suggestion``.
     """
 
     _name = "retail.stock.level"
