@@ -13,7 +13,9 @@ from . import test_retail_flash_sale
 from . import test_retail_flash_sale_limits
 from . import test_pricelist_base_breaks
 from . import test_retail_stock_level
+from . import test_reorder
 from . import test_retail_expiry
+from . import test_retail_expiry_concurrency
 from . import test_retail_stocktake
 from . import test_retail_scrap
 from . import test_tax_included

@@ -1,3 +1,5 @@
+from . import retail_stock_alert
+from . import retail_stock_suggestion
 from . import retail_stock_level
 from . import stock_move
 from . import stock_picking
