@@ -12,6 +12,8 @@ from odoo.exceptions import UserError
 from odoo.tools import config, osutil
 from odoo.tools.misc import exec_pg_environ, find_pg_tool
 
+from .s3_offsite import S3Offsite
+
 _logger = logging.getLogger(__name__)
 
 DIR_PARAM = "retail_wholesale.backup_dir"
@@ -22,9 +24,11 @@ DEFAULT_KEEP = 7
 class RetailBackup(models.Model):
     """备份: a scheduled copy of the database and its filestore, with retention.
 
-    Each backup is Odoo's own zip (database dump + filestore + manifest), so it is
-    restored with the database manager (/web/database/manager, Restore) or
-    ``bin/retail restore FILE DB``.
+    Each backup is Odoo's own zip (database dump + filestore + manifest), restored with
+    ``bin/retail restore FILE NEWDB`` or ``odoo-bin db load NEWDB FILE`` (the database
+    manager is off: ``list_db = False``). After each backup the zip is copied to the
+    S3-compatible bucket of the ``retail_backup.s3_*`` system parameters when one is
+    set, with the same retention there.
     """
 
     _name = "retail.backup"
@@ -43,6 +47,13 @@ class RetailBackup(models.Model):
         default="done",
     )
     error = fields.Text(readonly=True)
+    offsite_state = fields.Selection(
+        selection=[("done", "Copied"), ("failed", "Failed"), ("removed", "Removed")],
+        string="Off-site Copy",
+        readonly=True,
+    )
+    offsite_path = fields.Char(string="Off-site Location", readonly=True)
+    offsite_error = fields.Text(string="Off-site Error", readonly=True)
 
     @api.model
     def _backup_dir(self):
@@ -82,6 +93,7 @@ class RetailBackup(models.Model):
         started = time.time()
         vals = {"file_name": name, "path": str(target)}
         try:
+            self._check_filestore(dbname)
             directory.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(".zip.part")
             with partial.open("wb") as stream:
@@ -101,7 +113,88 @@ class RetailBackup(models.Model):
         backup = self.sudo().create(vals)
         if backup.state == "done":
             self._apply_retention()
+            backup._copy_offsite()
         return backup
+
+    @api.model
+    def _check_filestore(self, dbname):
+        """Fail when attachments stored on disk have no file in the filestore: such a
+        backup would restore the records without their files."""
+        self.env.cr.execute(
+            "SELECT DISTINCT store_fname FROM ir_attachment WHERE store_fname > ''"
+        )
+        names = sorted(name for (name,) in self.env.cr.fetchall())
+        filestore = config.filestore(dbname)
+        if names and not os.path.isdir(filestore):
+            raise UserError(
+                self.env._(
+                    "The filestore %(path)s is missing: %(count)s files of attachments "
+                    "should be there, the backup would not restore them.",
+                    path=filestore,
+                    count=len(names),
+                )
+            )
+        missing = [
+            path
+            for path in (os.path.join(filestore, name) for name in names)
+            if not os.path.isfile(path)
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(count)s files of attachments are missing from the filestore, "
+                    "the backup would not restore them: %(paths)s",
+                    count=len(missing),
+                    paths=", ".join(missing[:10]),
+                )
+            )
+
+    def _copy_offsite(self):
+        """Copy this backup to the bucket when one is configured and keep there as many
+        copies of this database as here; the outcome is recorded on the backup."""
+        self.ensure_one()
+        offsite = S3Offsite.from_params(self.env["ir.config_parameter"].sudo())
+        if not offsite:
+            return
+        backup = self.sudo()
+        try:
+            client = offsite.client()
+            key = offsite.upload(client, Path(self.path))
+        except ImportError:
+            _logger.warning("Off-site copy of %s: boto3 is not installed", self.path)
+            backup.write(
+                {
+                    "offsite_state": "failed",
+                    "offsite_error": self.env._(
+                        "The off-site copy needs the Python package boto3 on the "
+                        "server: install boto3 (pip install boto3)."
+                    ),
+                }
+            )
+            return
+        except Exception as error:  # recorded on the backup, the local copy stays
+            _logger.warning("Off-site copy of %s failed", self.path, exc_info=True)
+            backup.write({"offsite_state": "failed", "offsite_error": str(error)})
+            return
+        backup.write({"offsite_state": "done", "offsite_path": offsite.location(key)})
+        _logger.info("Backup %s copied to %s", self.path, backup.offsite_path)
+        try:
+            removed = offsite.prune(client, self.env.cr.dbname, self._keep())
+        except Exception as error:  # the copy is made: only the old ones stay
+            _logger.warning(
+                "Off-site retention after %s failed", self.path, exc_info=True
+            )
+            backup.offsite_error = self.env._(
+                "Copied, but the older off-site copies were not removed: %s", error
+            )
+            return
+        if removed:
+            backup.search(
+                [
+                    ("offsite_path", "in", [offsite.location(key) for key in removed]),
+                    ("offsite_state", "=", "done"),
+                ]
+            ).write({"offsite_state": "removed"})
 
     @api.model
     def _dump(self, dbname, stream):

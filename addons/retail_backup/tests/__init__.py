@@ -1,1 +1,2 @@
 from . import test_retail_backup
+from . import test_retail_backup_offsite

@@ -1,12 +1,13 @@
 import os
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import config, mute_logger
 
 from odoo.addons.retail_wholesale.tests.common import RetailCommon
 
@@ -54,6 +55,7 @@ class TestRetailBackup(RetailCommon):
         self.assertTrue(older.exists())
         self.assertTrue(other_db.exists(), "other databases' backups are not ours")
         self.assertFalse(list(self.directory.glob("*.part")))
+        self.assertFalse(backup.offsite_state, "no bucket configured, no copy")
 
     def test_failed_backup_is_recorded_and_keeps_the_old_ones(self):
         old = self._old_backup("20260101-020000", 9)
@@ -78,3 +80,33 @@ class TestRetailBackup(RetailCommon):
     def test_only_administrators_back_up(self):
         with self.assertRaises(UserError):
             self.Backup.with_user(self.role_users["store_manager"]).action_backup_now()
+
+    def _backup_without_dump(self):
+        dumped = []
+        with (
+            patch(DUMP, lambda model, db_name, stream: dumped.append(db_name)),
+            mute_logger("odoo.addons.retail_backup.models.retail_backup"),
+        ):
+            backup = self.Backup._backup()
+        self.assertFalse(dumped, "nothing is dumped without the files")
+        self.assertEqual(backup.state, "failed")
+        self.assertFalse(list(self.directory.glob("*.zip")))
+        return backup
+
+    def test_backup_without_the_filestore_fails_and_names_it(self):
+        self.env["ir.attachment"].create({"name": "备份.txt", "raw": b"on disk"})
+        missing = str(self.directory / "no-filestore")
+        with patch.object(config, "filestore", lambda db_name: missing):
+            backup = self._backup_without_dump()
+        self.assertIn(f"The filestore {missing} is missing", backup.error)
+
+    def test_backup_with_an_attachment_file_missing_fails_and_names_it(self):
+        attachment = self.env["ir.attachment"].create(
+            {"name": "备份.txt", "raw": f"only here {uuid.uuid4()}".encode()}
+        )
+        path = attachment._full_path(attachment.store_fname)
+        os.rename(path, f"{path}.away")
+        self.addCleanup(os.rename, f"{path}.away", path)
+        backup = self._backup_without_dump()
+        self.assertIn("missing from the filestore", backup.error)
+        self.assertIn(path, backup.error)
