@@ -57,6 +57,11 @@ class RetailBackup(models.Model):
 
     @api.model
     def _backup_dir(self):
+        """The directory of this run: ``retail_backup_dir`` in the context (a one-off
+        backup into another directory, ``bin/retail backup DB DIR``), else the system
+        parameter, else the data directory's ``backups/<database>``."""
+        if self.env.context.get("retail_backup_dir"):
+            return Path(self.env.context["retail_backup_dir"])
         ICP = self.env["ir.config_parameter"].sudo()
         default = os.path.join(config["data_dir"], "backups", self.env.cr.dbname)
         return Path(ICP.get_param(DIR_PARAM) or default)
