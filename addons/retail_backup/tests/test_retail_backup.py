@@ -110,3 +110,23 @@ class TestRetailBackup(RetailCommon):
         backup = self._backup_without_dump()
         self.assertIn("missing from the filestore", backup.error)
         self.assertIn(path, backup.error)
+
+    def test_a_missing_asset_bundle_does_not_fail_the_backup(self):
+        """Odoo compiles an asset bundle again when its file is missing: the backup
+        does not need it."""
+        bundle = self.env["ir.attachment"].create(
+            {
+                "name": "web.assets_test.min.css",
+                "raw": f"/* {uuid.uuid4()} */".encode(),
+                "res_model": "ir.ui.view",
+                "url": "/web/assets/1/web.assets_test.min.css",
+            }
+        )
+        path = bundle._full_path(bundle.store_fname)
+        os.rename(path, f"{path}.away")
+        self.addCleanup(os.rename, f"{path}.away", path)
+        self.Backup._check_filestore(self.env.cr.dbname)
+        bundle.url = False
+        bundle.flush_recordset()
+        with self.assertRaisesRegex(UserError, "missing from the filestore"):
+            self.Backup._check_filestore(self.env.cr.dbname)
