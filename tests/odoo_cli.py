@@ -18,6 +18,8 @@ ADDONS = [
     "retail_book_pos",
     "retail_reports",
     "retail_reports_pos",
+    "retail_member",
+    "retail_member_pos",
 ]
 ADDONS_PATH = os.environ.get("RETAIL_ADDONS_PATH") or ",".join(
     str(p) for p in (ODOO_PATH / "addons", ROOT / "addons") if p.is_dir()

@@ -1,0 +1,5 @@
+from odoo import models
+
+
+class RetailCustomerGrade(models.Model):
+    _inherit = "retail.customer.grade"

@@ -1,0 +1,13 @@
+{
+    "name": "Retail & Wholesale: Members at the Till",
+    "summary": "Members in the web POS of Retail & Wholesale: what they buy at the till "
+    "counts for their level (会员等级), shown after the order",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Point of Sale",
+    "website": "https://github.com/retail-wholesale-odoo",
+    "author": "Retail & Wholesale for Odoo",
+    "license": "LGPL-3",
+    "depends": ["retail_member", "retail_pos_ext"],
+    "data": [],
+    "auto_install": True,
+}
