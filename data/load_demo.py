@@ -165,6 +165,7 @@ REQUIRED_ADDONS = (
     "retail_pos_ext",
     "retail_book_pos",
     "retail_reports",
+    "retail_member",
 )
 
 # Books: (subcategory, publisher, ISBN registrant, title parts A, title parts B)
@@ -356,6 +357,7 @@ class DemoChain:
         with self.at(self.today - dt.timedelta(days=1), 18):
             self.stocktake_expiry_lots()
             self.setup_book_accessories()
+            self.setup_member_levels()
         with self.at(self.today, 9):
             self.open_documents()
 
@@ -769,6 +771,45 @@ class DemoChain:
             product.product_tmpl_id.retail_floor_price = round(
                 product.standard_price * 1.05, 2
             )
+
+    def setup_member_levels(self):
+        """会员等级 from yesterday on, once the history is made (its prices stay those of
+        the day): 普通会员 for every member, 银卡 and the VIP grade as the top level; the
+        nightly review then moves each member to the level their spend or points reach."""
+        Grade = self.env["retail.customer.grade"]
+        vip = Grade.search(
+            [("code", "=", "VIP"), ("company_id", "=", self.company.id)], limit=1
+        )
+        basic, silver = Grade.create(
+            [
+                {
+                    "name": "普通会员",
+                    "code": "M0",
+                    "sequence": 3,
+                    "pricelist_id": self.retail_pricelist.id,
+                    "retail_member_level": True,
+                },
+                {
+                    "name": "银卡会员",
+                    "code": "M1",
+                    "sequence": 4,
+                    "pricelist_id": self._pricelist("银卡会员价", 2.0, 2.0).id,
+                    "retail_member_level": True,
+                    "retail_level_spend": 1500.0,
+                    "retail_level_points": 1500.0,
+                },
+            ]
+        )
+        vip.write(
+            {
+                "retail_member_level": True,
+                "retail_level_spend": 6000.0,
+                "retail_level_points": 2800.0,
+            }
+        )
+        self.members[10:].write({"retail_grade_id": basic.id})
+        self.env["res.partner"]._retail_cron_review_member_levels()
+        self.counts["member levels"] = 3
 
     def setup_loyalty(self):
         program = self.env["loyalty.program"].create(

@@ -12,6 +12,13 @@
     "depends": ["retail_wholesale", "sale_loyalty"],
     "data": [
         "security/ir.model.access.csv",
+        "security/retail_member_security.xml",
+        "data/retail_member_data.xml",
+        "views/levels/retail_customer_grade_views.xml",
+        "views/levels/retail_member_level_history_views.xml",
+        "views/levels/res_partner_views.xml",
+        "views/levels/res_company_views.xml",
+        "views/retail_member_menus.xml",
     ],
     "auto_install": ["retail_wholesale"],
 }

@@ -9,5 +9,13 @@
     "license": "LGPL-3",
     "depends": ["retail_member", "retail_pos_ext"],
     "data": [],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "retail_member_pos/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "retail_member_pos/static/tests/tours/**/*",
+        ],
+    },
     "auto_install": True,
 }

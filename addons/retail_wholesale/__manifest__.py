@@ -2,7 +2,7 @@
     "name": "Retail & Wholesale",
     "summary": "Stores, roles and wholesale trading for Chinese retail chains and "
     "wholesalers (零售批发)",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/Retail",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",

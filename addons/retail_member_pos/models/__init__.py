@@ -1,0 +1,2 @@
+from . import pos_order
+from . import res_partner

@@ -1,1 +1,5 @@
+from . import res_company
 from . import retail_customer_grade
+from . import retail_member_level_history
+from . import res_partner
+from . import sale_order

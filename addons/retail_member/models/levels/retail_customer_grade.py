@@ -1,5 +1,75 @@
-from odoo import models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class RetailCustomerGrade(models.Model):
+    """A member level (会员等级: 普通会员, 银卡, 金卡, 钻石卡) is a customer grade that
+    members reach by what they buy: its pricelist is the level's member price (会员价),
+    and the thresholds say what it takes. One concept: a grade without the flag is set by
+    hand (批发一级, 加盟店...) and never moved by the review."""
+
     _inherit = "retail.customer.grade"
+
+    retail_member_level = fields.Boolean(
+        string="Member Level",
+        help="Members reach and leave this grade by what they buy: the level review moves "
+        "them up at once and down nightly, after the company's grace days.",
+    )
+    retail_level_spend = fields.Monetary(
+        string="Spend Threshold",
+        currency_field="retail_currency_id",
+        help="Spend of the last 12 months (wholesale orders and the tills' sales, tax "
+        "included, refunds deducted) that reaches this level.",
+    )
+    retail_level_points = fields.Float(
+        string="Points Threshold",
+        help="Points on the member's loyalty card that reach this level too; 0: the "
+        "level is reached by spend only.",
+    )
+    retail_currency_id = fields.Many2one(related="company_id.currency_id")
+
+    @api.constrains("retail_level_spend", "retail_level_points", "retail_member_level")
+    def _check_retail_level_thresholds(self):
+        for grade in self.filtered("retail_member_level"):
+            if grade.retail_level_spend < 0 or grade.retail_level_points < 0:
+                raise ValidationError(
+                    _(
+                        "The thresholds of the member level %(level)s cannot be negative.",
+                        level=grade.display_name,
+                    )
+                )
+        levels = self.search(
+            [
+                ("retail_member_level", "=", True),
+                ("company_id", "in", self.company_id.ids),
+            ]
+        )
+        for company_levels in levels.grouped("company_id").values():
+            spends = company_levels.mapped("retail_level_spend")
+            if len(set(spends)) < len(spends):
+                raise ValidationError(
+                    _(
+                        "Two member levels of %(company)s have the same spend threshold "
+                        "(%(levels)s): each level needs its own.",
+                        company=company_levels.company_id.display_name,
+                        levels=", ".join(company_levels.mapped("display_name")),
+                    )
+                )
+
+    @api.model
+    def _retail_levels(self, company):
+        """The company's active member levels, lowest first."""
+        return self.search(
+            [("retail_member_level", "=", True), ("company_id", "=", company.id)]
+        ).sorted(lambda level: (level.retail_level_spend, level.retail_level_points))
+
+    def _retail_level_for(self, spend, points):
+        """The highest of the levels ``self`` (lowest first) that spend or points
+        reach; the lowest level when none is."""
+        reached = self[:1]
+        for level in self:
+            if spend >= level.retail_level_spend or (
+                level.retail_level_points and points >= level.retail_level_points
+            ):
+                reached = level
+        return reached

@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    retail_member_grace_days = fields.Integer(
+        string="Level Grace Days",
+        default=30,
+        help="A member whose spend of the last 12 months falls below their level keeps it "
+        "this many more days before the nightly review moves them down (降级宽限期).",
+    )

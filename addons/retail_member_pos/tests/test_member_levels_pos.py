@@ -1,0 +1,85 @@
+from odoo.tests import tagged
+
+from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestMemberLevelsAtTheTill(RetailPosHttpCommon):
+    """Two member levels (Test Basic from 0, Test Silver from 150) and a member at the
+    lowest: what the member buys at the till counts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Grade = cls.env["retail.customer.grade"]
+        Pricelist = cls.env["product.pricelist"]
+        cls.basic, cls.silver = (
+            Grade.create(
+                {
+                    "name": name,
+                    "pricelist_id": Pricelist.create({"name": f"{name} Prices"}).id,
+                    "retail_member_level": True,
+                    "retail_level_spend": spend,
+                }
+            )
+            for name, spend in (("Test Basic", 0.0), ("Test Silver", 150.0))
+        )
+        cls.member = cls.env["res.partner"].create(
+            {"name": "Test Member Qian", "retail_grade_id": cls.basic.id}
+        )
+        cls.tea = cls._create_retail_product("Retail Level Tea", 100.0)
+        cls.bank = cls.main_pos_config.payment_method_ids.filtered(
+            lambda method: not method.is_cash_count
+        )[:1]
+
+    def _history(self):
+        return self.env["retail.member.level.history"].search(
+            [("partner_id", "=", self.member.id)], order="id"
+        )
+
+    def test_a_sale_at_the_till_moves_the_member_up_and_the_till_is_told(self):
+        session = self._open_session()
+        self._sync_order(
+            session, [(self.tea, 1, 100.0)], [(self.bank, 100.0)], partner=self.member
+        )
+        self.assertEqual(self.member.retail_grade_id, self.basic)
+        self.assertNotIn("res.partner", self.last_sync_result)
+        self._sync_order(
+            session, [(self.tea, 1, 100.0)], [(self.bank, 100.0)], partner=self.member
+        )
+        self.assertEqual(self.member.retail_grade_id, self.silver)
+        change = self._history()
+        self.assertEqual(
+            (change.new_grade_id, change.reason, change.spend, change.user_id),
+            (self.silver, "purchase", 200.0, self.pos_user),
+        )
+        # the answer carries the member with the new level, for the receipt
+        [partner] = self.last_sync_result["res.partner"]
+        self.assertEqual(
+            (partner["id"], partner["retail_member_level_name"]),
+            (self.member.id, "Test Silver"),
+        )
+
+    def test_a_refund_at_the_till_is_deducted(self):
+        self.env.company.retail_member_grace_days = 0
+        session = self._open_session()
+        self._sync_order(
+            session, [(self.tea, 2, 100.0)], [(self.bank, 200.0)], partner=self.member
+        )
+        self.assertEqual(self.member.retail_grade_id, self.silver)
+        self._sync_order(
+            session, [(self.tea, -1, 100.0)], [(self.bank, -100.0)], partner=self.member
+        )
+        self.assertEqual(self.member.retail_member_spend, 100.0)
+        # below the level: the nightly review starts the grace, then moves down
+        Partner = self.env["res.partner"]
+        Partner._retail_cron_review_member_levels()
+        self.assertEqual(self.member.retail_grade_id, self.silver)
+        Partner._retail_cron_review_member_levels()
+        self.assertEqual(self.member.retail_grade_id, self.basic)
+        self.assertEqual(self._history()[-1].direction, "down")
+
+    def test_the_receipt_shows_the_level_reached(self):
+        self._open_session()
+        self.start_pos_tour("retail_member_pos_level_tour", login="pos_user")
+        self.assertEqual(self.member.retail_grade_id, self.silver)
