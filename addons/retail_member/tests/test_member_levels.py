@@ -209,3 +209,60 @@ class TestMemberLevels(MemberLevelsCommon):
             self.role_users["cashier"]
         )
         self.assertEqual(History.search([]).company_id, self.company)
+
+
+@tagged("post_install", "-at_install")
+class TestMemberPoints(MemberLevelsCommon):
+    """积分 of orders: one point a yuan, times the member's level multiplier."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["loyalty.program"].search([]).write({"active": False})
+        cls.program = cls.env["loyalty.program"].create(
+            {
+                "name": "Test Order Points",
+                "program_type": "loyalty",
+                "applies_on": "both",
+                "trigger": "auto",
+                "rule_ids": [
+                    Command.create(
+                        {"reward_point_mode": "money", "reward_point_amount": 1}
+                    )
+                ],
+            }
+        )
+        cls.silver.retail_points_multiplier = 2.0
+
+    def _points_of(self, partner, amount):
+        order = (
+            self.env["sale.order"]
+            .with_user(self.seller)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.service.id, "price_unit": amount}
+                        )
+                    ],
+                }
+            )
+        )
+        order._update_programs_and_rewards()
+        order.action_confirm()
+        return sum(
+            self.env["loyalty.card"]
+            .search([("partner_id", "=", partner.id), ("program_id", "=", self.program.id)])
+            .mapped("points")
+        )
+
+    def test_a_level_multiplies_the_points_of_orders(self):
+        self.member.retail_grade_id = self.silver
+        walk_in = self.env["res.partner"].create({"name": "Test Walk-in Points"})
+        self.assertEqual(self._points_of(self.member, 300.0), 600.0)
+        self.assertEqual(self._points_of(walk_in, 300.0), 300.0)
+
+    def test_the_multiplier_must_be_positive(self):
+        with self.assertRaisesRegex(ValidationError, "must be above 0"):
+            self.silver.retail_points_multiplier = 0.0

@@ -7,6 +7,10 @@ from odoo.addons.retail_pos_ext.models.pos_order import POS_SOLD_STATES
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    retail_points_multiplier = fields.Float(
+        compute="_compute_retail_member_level_name",
+        help="What the member's level multiplies their loyalty points by, for the till.",
+    )
     retail_member_level_name = fields.Char(
         string="Member Level",
         compute="_compute_retail_member_level_name",
@@ -20,10 +24,14 @@ class ResPartner(models.Model):
             partner.retail_member_level_name = (
                 grade.retail_member_level and grade.name or False
             )
+            partner.retail_points_multiplier = partner._retail_points_multiplier()
 
     @api.model
     def _load_pos_data_fields(self, config_id):
-        return super()._load_pos_data_fields(config_id) + ["retail_member_level_name"]
+        return super()._load_pos_data_fields(config_id) + [
+            "retail_member_level_name",
+            "retail_points_multiplier",
+        ]
 
     def _retail_member_spend(self, company, since):
         """Adds the tills' sold orders, tax included; a refund is an order of negative

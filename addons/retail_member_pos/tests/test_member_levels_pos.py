@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
@@ -23,6 +24,23 @@ class TestMemberLevelsAtTheTill(RetailPosHttpCommon):
                 }
             )
             for name, spend in (("Test Basic", 0.0), ("Test Silver", 150.0))
+        )
+        # 积分: one point a yuan, times the level's multiplier
+        cls.basic.retail_points_multiplier = 1.5
+        cls.silver.retail_points_multiplier = 2.0
+        cls.points = cls.env["loyalty.program"].create(
+            {
+                "name": "Test Member Points",
+                "program_type": "loyalty",
+                "applies_on": "both",
+                "trigger": "auto",
+                "pos_ok": True,
+                "rule_ids": [
+                    Command.create(
+                        {"reward_point_mode": "money", "reward_point_amount": 1}
+                    )
+                ],
+            }
         )
         cls.member = cls.env["res.partner"].create(
             {"name": "Test Member Qian", "retail_grade_id": cls.basic.id}
@@ -79,7 +97,12 @@ class TestMemberLevelsAtTheTill(RetailPosHttpCommon):
         self.assertEqual(self.member.retail_grade_id, self.basic)
         self.assertEqual(self._history()[-1].direction, "down")
 
-    def test_the_receipt_shows_the_level_reached(self):
+    def test_the_receipt_shows_the_level_reached_and_the_points_multiplied(self):
         self._open_session()
         self.start_pos_tour("retail_member_pos_level_tour", login="pos_user")
         self.assertEqual(self.member.retail_grade_id, self.silver)
+        # 200 yuan at the level of the day of the order (× 1.5)
+        card = self.env["loyalty.card"].search(
+            [("partner_id", "=", self.member.id), ("program_id", "=", self.points.id)]
+        )
+        self.assertEqual(card.points, 300.0)

@@ -89,6 +89,12 @@ class ResPartner(models.Model):
             spend[partner_id] += amount or 0.0
         return spend
 
+    def _retail_points_multiplier(self):
+        """What the member's level multiplies their loyalty points by, in the current
+        company (1 for customers without a member level)."""
+        grade = self.commercial_partner_id.retail_grade_id
+        return grade.retail_member_level and grade.retail_points_multiplier or 1.0
+
     def _retail_member_points(self, company):
         """{partner id: points on their loyalty cards (积分) in ``company``}."""
         groups = (

@@ -26,9 +26,21 @@ class RetailCustomerGrade(models.Model):
         help="Points on the member's loyalty card that reach this level too; 0: the "
         "level is reached by spend only.",
     )
+    retail_points_multiplier = fields.Float(
+        string="Points Multiplier",
+        default=1.0,
+        digits=(16, 2),
+        help="Members of this level earn their loyalty points (积分) times this, at the "
+        "till and on orders: 1.5 gives 150 points where others get 100.",
+    )
     retail_currency_id = fields.Many2one(related="company_id.currency_id")
 
-    @api.constrains("retail_level_spend", "retail_level_points", "retail_member_level")
+    @api.constrains(
+        "retail_level_spend",
+        "retail_level_points",
+        "retail_member_level",
+        "retail_points_multiplier",
+    )
     def _check_retail_level_thresholds(self):
         for grade in self.filtered("retail_member_level"):
             if grade.retail_level_spend < 0 or grade.retail_level_points < 0:
@@ -36,6 +48,15 @@ class RetailCustomerGrade(models.Model):
                     _(
                         "The thresholds of the member level %(level)s cannot be negative.",
                         level=grade.display_name,
+                    )
+                )
+            if grade.retail_points_multiplier <= 0:
+                raise ValidationError(
+                    _(
+                        "The points multiplier of the member level %(level)s must be "
+                        "above 0 (it is %(multiplier)s).",
+                        level=grade.display_name,
+                        multiplier=grade.retail_points_multiplier,
                     )
                 )
         levels = self.search(

@@ -22,6 +22,10 @@ registry.category("web_tour.tours").add("retail_member_pos_level_tour", {
                 content: "the receipt shows the level the member has just reached",
                 trigger: ".pos-receipt .retail-member-level:contains('Test Silver')",
             },
+            {
+                content: "the points earned are the level's: 200 yuan × 1.5",
+                trigger: ".pos-receipt .retail-member-points:contains('300')",
+            },
             ReceiptScreen.clickNextOrder(),
             {
                 content: "the customer list shows the new level too",

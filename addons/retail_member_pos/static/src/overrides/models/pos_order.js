@@ -1,7 +1,41 @@
 import { PosOrder } from "@point_of_sale/app/models/pos_order";
+import { roundPrecision } from "@web/core/utils/numbers";
 import { patch } from "@web/core/utils/patch";
 
 patch(PosOrder.prototype, {
+    /** 积分: a member's points of loyalty programs times their level's multiplier, as
+     * on the server's orders. */
+    pointsForPrograms(programs) {
+        const result = super.pointsForPrograms(...arguments);
+        const factor = this._retailPointsFactor();
+        if (factor === 1) {
+            return result;
+        }
+        for (const program of programs) {
+            if (program.program_type === "loyalty" && result[program.id]) {
+                for (const entry of result[program.id]) {
+                    entry.points = roundPrecision(entry.points * factor, 0.01);
+                }
+            }
+        }
+        return result;
+    },
+    /** The multiplier of the level the member had when they were picked: points are
+     * counted again after the order is saved, when the till has learnt the level this
+     * order may have taken them to, which counts from their next order on. */
+    _retailPointsFactor() {
+        const partner = this.get_partner();
+        if (!partner) {
+            return 1;
+        }
+        if (this.uiState.retailPointsFactor?.partnerId !== partner.id) {
+            this.uiState.retailPointsFactor = {
+                partnerId: partner.id,
+                factor: partner.retail_points_multiplier || 1,
+            };
+        }
+        return this.uiState.retailPointsFactor.factor;
+    },
     /** The member's level (会员等级) on the receipt: the one reached with this order,
      * as the server answered the order's synchronisation. */
     export_for_printing(baseUrl, headerData) {
