@@ -1,1 +1,2 @@
 from . import levels
+from . import birthdays

@@ -1,1 +1,2 @@
 from . import test_member_levels
+from . import test_member_birthdays
