@@ -808,7 +808,37 @@ class DemoChain:
             }
         )
         self.members[10:].write({"retail_grade_id": basic.id})
-        self.env["res.partner"]._retail_cron_review_member_levels()
+        # 生日礼: a coupon of 20 yuan off for 银卡 and VIP members; every third member was
+        # born this month
+        birthday = self.env["loyalty.program"].create(
+            {
+                "name": "生日礼券",
+                "program_type": "coupons",
+                "applies_on": "current",
+                "trigger": "with_code",
+                "reward_ids": [
+                    Command.create(
+                        {
+                            "reward_type": "discount",
+                            "discount": 20,
+                            "discount_mode": "per_order",
+                            "required_points": 1,
+                            "description": "生日礼券 减20元",
+                        }
+                    )
+                ],
+            }
+        )
+        (silver | vip).retail_birthday_program_id = birthday
+        rng = random.Random(520)  # its own: the chain's other random figures stay as they were
+        for index, member in enumerate(self.members):
+            month = self.today.month if index % 3 == 0 else rng.randint(1, 12)
+            member.retail_birthday = dt.date(
+                rng.randint(1960, 2004), month, rng.randint(1, 28)
+            )
+        Partner = self.env["res.partner"]
+        Partner._retail_cron_review_member_levels()
+        Partner._retail_cron_birthday_coupons()
         self.counts["member levels"] = 3
 
     def setup_loyalty(self):
