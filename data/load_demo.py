@@ -830,15 +830,16 @@ class DemoChain:
             }
         )
         (silver | vip).retail_birthday_program_id = birthday
-        rng = random.Random(520)  # its own: the chain's other random figures stay as they were
+        rng = random.Random(
+            520
+        )  # its own: the chain's other random figures stay as they were
         for index, member in enumerate(self.members):
             month = self.today.month if index % 3 == 0 else rng.randint(1, 12)
             member.retail_birthday = dt.date(
                 rng.randint(1960, 2004), month, rng.randint(1, 28)
             )
-        Partner = self.env["res.partner"]
-        Partner._retail_cron_review_member_levels()
-        Partner._retail_cron_birthday_coupons()
+        self.env["res.partner"]._retail_cron_review_member_levels()
+        self.env["retail.member.birthday"]._cron_issue_coupons()
         self.counts["member levels"] = 3
 
     def setup_loyalty(self):

@@ -8,7 +8,6 @@
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
     "depends": ["retail_member", "retail_pos_ext"],
-    "data": [],
     "assets": {
         "point_of_sale._assets_pos": [
             "retail_member_pos/static/src/**/*",

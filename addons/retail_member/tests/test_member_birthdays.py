@@ -49,7 +49,7 @@ class TestMemberBirthdays(MemberLevelsCommon):
 
     def _run(self, day):
         with freeze_time(day):
-            self.env["res.partner"]._retail_cron_birthday_coupons()
+            self.env["retail.member.birthday"]._cron_issue_coupons()
 
     def test_a_member_gets_the_coupon_days_before_once_a_year(self):
         self._run("2026-06-04")  # 8 days before: not yet

@@ -253,7 +253,9 @@ class TestMemberPoints(MemberLevelsCommon):
         order.action_confirm()
         return sum(
             self.env["loyalty.card"]
-            .search([("partner_id", "=", partner.id), ("program_id", "=", self.program.id)])
+            .search(
+                [("partner_id", "=", partner.id), ("program_id", "=", self.program.id)]
+            )
             .mapped("points")
         )
 

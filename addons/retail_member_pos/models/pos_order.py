@@ -19,7 +19,5 @@ class PosOrder(models.Model):
         if moved:
             config = sold.session_id.config_id[:1]
             fields = moved._load_pos_data_fields(config.id)
-            result.setdefault("res.partner", []).extend(
-                moved.read(fields, load=False)
-            )
+            result.setdefault("res.partner", []).extend(moved.read(fields, load=False))
         return result

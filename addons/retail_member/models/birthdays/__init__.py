@@ -1,4 +1,2 @@
 from . import loyalty_card
-from . import res_company
-from . import res_partner
-from . import retail_customer_grade
+from . import retail_member_birthday

@@ -11,6 +11,10 @@ LEVEL_PERIOD_DAYS = 365
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    retail_birthday = fields.Date(
+        string="Birthday",
+        help="The member's birthday (生日): their level's birthday coupon comes before it.",
+    )
     retail_level_below_since = fields.Date(
         string="Below Level Since",
         company_dependent=True,
@@ -37,7 +41,9 @@ class ResPartner(models.Model):
         company = self.env.company
         spend = self._retail_member_spend(company, self._retail_level_period_start())
         for partner in self:
-            partner.retail_member_spend = spend.get(partner.commercial_partner_id.id, 0.0)
+            partner.retail_member_spend = spend.get(
+                partner.commercial_partner_id.id, 0.0
+            )
 
     @api.model
     def _retail_level_period_start(self):

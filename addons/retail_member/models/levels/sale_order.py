@@ -16,7 +16,9 @@ class SaleOrder(models.Model):
         """积分 of a member's order: the points of loyalty programs times their level's
         multiplier (rounded down, as core rounds points of orders)."""
         result = super()._program_check_compute_points(programs)
-        factor = self.partner_id.with_company(self.company_id)._retail_points_multiplier()
+        factor = self.partner_id.with_company(
+            self.company_id
+        )._retail_points_multiplier()
         if factor == 1.0:
             return result
         for program, status in result.items():

@@ -5,30 +5,35 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 
-class ResPartner(models.Model):
-    _inherit = "res.partner"
+class RetailMemberBirthday(models.AbstractModel):
+    """生日礼: the birthday coupons of members, issued by a daily job."""
 
-    retail_birthday = fields.Date(
-        string="Birthday",
-        help="The member's birthday (生日): their level's birthday coupon comes before it.",
-    )
+    _name = "retail.member.birthday"
+    _description = "Member Birthday Coupons"
 
     @api.model
-    def _retail_cron_birthday_coupons(self):
+    def _cron_issue_coupons(self):
         """Daily: members whose birthday comes within the company's days get their
         level's birthday coupon, once a year, valid until the end of the birthday month."""
         Grade = self.env["retail.customer.grade"]
         for company in self.env["res.company"].search([]):
-            levels = Grade._retail_levels(company).filtered("retail_birthday_program_id")
+            levels = Grade._retail_levels(company).filtered(
+                "retail_birthday_program_id"
+            )
             if levels:
-                self.with_company(company)._retail_issue_birthday_coupons(company, levels)
+                self.with_company(company)._issue_coupons(company, levels)
 
-    def _retail_issue_birthday_coupons(self, company, levels):
+    @api.model
+    def _issue_coupons(self, company, levels):
         today = fields.Date.context_today(self)
-        days = [today + timedelta(days=n) for n in range(company.retail_birthday_days + 1)]
+        days = [
+            today + timedelta(days=n) for n in range(company.retail_birthday_days + 1)
+        ]
         # the members of the levels born on one of those days (29 February: on 28 in
         # other years), who have no birthday coupon of that year yet
-        self.env["res.partner"].flush_model(["retail_birthday", "retail_grade_id", "active"])
+        self.env["res.partner"].flush_model(
+            ["retail_birthday", "retail_grade_id", "active"]
+        )
         self.env["loyalty.card"].flush_model(["partner_id", "retail_birthday_year"])
         month_days = {(d.month, d.day) for d in days}
         if (2, 28) in month_days and not calendar.isleap(today.year):
@@ -51,11 +56,15 @@ class ResPartner(models.Model):
         rows = self.env.cr.fetchall()
         if not rows:
             return self.env["loyalty.card"]
-        partners = self.browse([partner_id for partner_id, _level in rows])
+        partners = self.env["res.partner"].browse(
+            [partner_id for partner_id, _level in rows]
+        )
         level_of = dict(rows)
         issued = {
             (card.partner_id.id, card.retail_birthday_year)
-            for card in self.env["loyalty.card"].sudo().search(
+            for card in self.env["loyalty.card"]
+            .sudo()
+            .search(
                 [
                     ("partner_id", "in", partners.ids),
                     ("retail_birthday_year", "!=", False),
@@ -65,7 +74,7 @@ class ResPartner(models.Model):
         }
         values = []
         for partner in partners:
-            birthday = self._retail_next_birthday(partner.retail_birthday, today)
+            birthday = self._next_birthday(partner.retail_birthday, today)
             if (partner.id, birthday.year) in issued:
                 continue
             last_day = calendar.monthrange(birthday.year, birthday.month)[1]
@@ -82,7 +91,7 @@ class ResPartner(models.Model):
         return self.env["loyalty.card"].sudo().create(values)
 
     @api.model
-    def _retail_next_birthday(self, birthday, today):
+    def _next_birthday(self, birthday, today):
         """The member's birthday on or after ``today`` (29 February: the 28th in other
         years)."""
         for year in (today.year, today.year + 1):
