@@ -8,6 +8,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     retail_points_multiplier = fields.Float(
+        string="Points Multiplier",
         compute="_compute_retail_member_level_name",
         help="What the member's level multiplies their loyalty points by, for the till.",
     )
