@@ -268,3 +268,42 @@ class TestMemberPoints(MemberLevelsCommon):
     def test_the_multiplier_must_be_positive(self):
         with self.assertRaisesRegex(ValidationError, "must be above 0"):
             self.silver.retail_points_multiplier = 0.0
+
+
+@tagged("post_install", "-at_install")
+class TestMemberRegistration(MemberLevelsCommon):
+    """会员注册: a name and a mobile number nobody has; the lowest level."""
+
+    def _register(self, **values):
+        return (
+            self.env["res.partner"]
+            .with_user(self.role_users["cashier"])
+            .with_context(retail_member_registration=True)
+            .create({"name": "Test New Member Sun", **values})
+        )
+
+    def test_a_new_member_starts_at_the_lowest_level(self):
+        member = self._register(mobile="13811112222")
+        self.assertEqual(member.retail_grade_id, self.basic)
+        change = self._history(member)
+        self.assertEqual(
+            (change.new_grade_id, change.reason, change.user_id),
+            (self.basic, "registration", self.role_users["cashier"]),
+        )
+
+    def test_a_mobile_number_is_required_and_registered_once(self):
+        with self.assertRaisesRegex(ValidationError, "needs a mobile number"):
+            self._register()
+        self.member.mobile = "13811113333"
+        with self.assertRaisesRegex(
+            ValidationError, "13811113333 is already registered \\(Test Member Zhao\\)"
+        ):
+            self._register(mobile="13811113333")
+        self.assertFalse(
+            self.env["res.partner"].search([("name", "=", "Test New Member Sun")])
+        )
+
+    def test_without_member_levels_customers_are_created_as_in_core(self):
+        (self.basic | self.silver | self.gold).retail_member_level = False
+        customer = self._register()
+        self.assertFalse(customer.retail_grade_id)

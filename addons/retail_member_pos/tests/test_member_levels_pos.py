@@ -106,3 +106,17 @@ class TestMemberLevelsAtTheTill(RetailPosHttpCommon):
             [("partner_id", "=", self.member.id), ("program_id", "=", self.points.id)]
         )
         self.assertEqual(card.points, 300.0)
+
+    def test_a_cashier_registers_a_member_at_the_till(self):
+        self._open_session()
+        self.start_pos_tour("retail_member_pos_registration_tour", login="pos_user")
+        member = self.env["res.partner"].search([("mobile", "=", "13900003333")])
+        self.assertEqual(
+            (member.name, member.retail_grade_id), ("Test Member Li", self.basic)
+        )
+        self.assertEqual(self._history_of(member).reason, "registration")
+
+    def _history_of(self, partner):
+        return self.env["retail.member.level.history"].search(
+            [("partner_id", "=", partner.id)]
+        )

@@ -1,7 +1,8 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 # a level is measured on the spend of this many days
@@ -195,6 +196,65 @@ class ResPartner(models.Model):
         (clear - moved).write({"retail_level_below_since": False})
         self.env["retail.member.level.history"].sudo().create(history)
         return moved.with_env(self.env)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A member registered at the till (or with the same context): a mobile
+        number no other customer has, and the company's lowest level."""
+        if not self.env.context.get("retail_member_registration"):
+            return super().create(vals_list)
+        entry = self.env["retail.customer.grade"]._retail_levels(self.env.company)[:1]
+        if not entry:  # a company without member levels registers customers as core
+            return super().create(vals_list)
+        self._retail_check_new_member_phones(vals_list)
+        for vals in vals_list:
+            if not vals.get("retail_grade_id"):
+                vals["retail_grade_id"] = entry.id
+        partners = super(
+            ResPartner, self.with_context(retail_level_review=True)
+        ).create(vals_list)
+        self.env["retail.member.level.history"].sudo().create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": self.env.company.id,
+                    "new_grade_id": partner.retail_grade_id.id,
+                    "direction": "set",
+                    "reason": "registration",
+                }
+                for partner in partners
+                if partner.retail_grade_id.retail_member_level
+            ]
+        )
+        return partners.with_env(self.env)
+
+    def _retail_check_new_member_phones(self, vals_list):
+        phones = []
+        for vals in vals_list:
+            phone = (vals.get("mobile") or vals.get("phone") or "").replace(" ", "")
+            if not phone:
+                raise ValidationError(
+                    _(
+                        "A new member needs a mobile number: %(name)s has none.",
+                        name=vals.get("name") or "",
+                    )
+                )
+            phones.append(phone)
+        taken = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(["|", ("mobile", "in", phones), ("phone", "in", phones)], limit=1)
+        )
+        if taken or len(set(phones)) < len(phones):
+            phone = taken and (taken.mobile if taken.mobile in phones else taken.phone)
+            raise ValidationError(
+                _(
+                    "The mobile number %(phone)s is already registered (%(partner)s): "
+                    "find that customer instead of registering them again.",
+                    phone=phone or phones[0],
+                    partner=taken.display_name or "",
+                )
+            )
 
     def write(self, vals):
         if "retail_grade_id" not in vals or self.env.context.get("retail_level_review"):

@@ -32,6 +32,7 @@ class RetailMemberLevelHistory(models.Model):
             ("purchase", "Purchase"),
             ("review", "Nightly review"),
             ("manual", "Set by hand"),
+            ("registration", "Registration"),
         ],
         required=True,
     )
