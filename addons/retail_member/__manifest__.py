@@ -18,6 +18,7 @@
         "views/levels/retail_member_level_history_views.xml",
         "views/levels/res_partner_views.xml",
         "views/levels/res_company_views.xml",
+        "views/points/loyalty_program_views.xml",
         "views/retail_member_menus.xml",
     ],
     "auto_install": ["retail_wholesale"],

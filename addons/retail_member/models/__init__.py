@@ -1,2 +1,3 @@
 from . import levels
 from . import birthdays
+from . import points
