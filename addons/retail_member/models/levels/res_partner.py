@@ -134,6 +134,8 @@ class ResPartner(models.Model):
     def _retail_upgrade_members(self, company):
         """After a purchase: the buyers among ``self`` who are members move up at once
         when their spend reaches a higher level. Returns the members who moved."""
+        if not self:
+            return self
         levels = self.env["retail.customer.grade"]._retail_levels(company)
         members = self.commercial_partner_id.with_company(company)
         members = members.filtered(lambda partner: partner.retail_grade_id in levels)
