@@ -21,11 +21,12 @@ class RetailMemberPoints(models.AbstractModel):
         )
         if not cards:
             return cards
+        description = _("Points of the year expired")
         self.env["loyalty.history"].sudo().create(
             [
                 {
                     "card_id": card.id,
-                    "description": _("Points of the year expired"),
+                    "description": description,
                     "used": card.points,
                     "issued": 0,
                 }
