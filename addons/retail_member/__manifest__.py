@@ -19,7 +19,9 @@
         "views/levels/res_partner_views.xml",
         "views/levels/res_company_views.xml",
         "views/points/loyalty_program_views.xml",
+        "views/card/member_card_templates.xml",
         "views/retail_member_menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "auto_install": ["retail_wholesale"],
 }

@@ -7,7 +7,7 @@
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",
     "license": "LGPL-3",
-    "depends": ["retail_member", "retail_pos_ext"],
+    "depends": ["retail_member", "retail_pos_ext", "pos_loyalty"],
     "assets": {
         "point_of_sale._assets_pos": [
             "retail_member_pos/static/src/**/*",

@@ -1,7 +1,7 @@
 {
     "name": "Retail & Wholesale POS",
     "summary": "The cashier's side of Retail & Wholesale in Odoo's web POS (收银)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/retail-wholesale-odoo",
     "author": "Retail & Wholesale for Odoo",

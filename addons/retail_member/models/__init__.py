@@ -1,3 +1,6 @@
 from . import levels
 from . import birthdays
 from . import points
+from . import stored_value
+from . import res_company
+from . import card

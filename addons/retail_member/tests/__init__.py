@@ -1,3 +1,5 @@
 from . import test_member_levels
 from . import test_member_birthdays
 from . import test_member_points
+from . import test_stored_value
+from . import test_member_card

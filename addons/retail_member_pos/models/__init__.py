@@ -1,2 +1,5 @@
+from . import pos_config
 from . import pos_order
+from . import res_company
 from . import res_partner
+from . import retail_member_card

@@ -1,1 +1,2 @@
 from . import test_member_levels_pos
+from . import test_stored_value_pos

@@ -116,6 +116,19 @@ class TestMemberLevelsAtTheTill(RetailPosHttpCommon):
         )
         self.assertEqual(self._history_of(member).reason, "registration")
 
+    def test_a_cashier_scans_the_member_card(self):
+        """The e-member card's code (its QR code or barcode) picks the member at the
+        till: core's customer barcode rule reads the card numbers (042...)."""
+        Card = self.env["retail.member.card"]
+        code = Card._code_for(424242)
+        self.assertEqual(code, "0420004242426")  # the code the tour scans
+        self.member.barcode = code
+        rule = self.env.ref("point_of_sale.barcode_rule_client")
+        self.assertEqual(rule.type, "client")
+        self.assertTrue(code.startswith(rule.pattern))
+        self._open_session()
+        self.start_pos_tour("retail_member_pos_card_scan_tour", login="pos_user")
+
     def _history_of(self, partner):
         return self.env["retail.member.level.history"].search(
             [("partner_id", "=", partner.id)]

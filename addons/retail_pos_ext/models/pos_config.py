@@ -85,10 +85,12 @@ class PosConfig(models.Model):
             configs.sudo().action_retail_add_payment_presets()
 
     def action_retail_add_payment_presets(self):
-        """Give each till the Chinese payment methods: its own cash, WeChat Pay, Alipay,
-        UnionPay card (bank journals shared by the company's tills) and member stored
-        value (charged to the member's account, where their top-ups are credited).
-        Methods of these kinds that exist in the company are reused."""
+        """Give each till the Chinese payment methods: its own cash, WeChat Pay, Alipay
+        and UnionPay card (bank journals shared by the company's tills). Methods of
+        these kinds that exist in the company are reused. Members pay with their
+        stored value (储值卡) through core's eWallet (retail_member), not a payment
+        method: the former "会员储值" method charged to the member's account is no
+        longer created (archived by the 18.0.1.2.0 migration)."""
         if open_configs := self.filtered("has_active_session"):
             raise UserError(
                 self.env._(
@@ -101,11 +103,7 @@ class PosConfig(models.Model):
         existing = PaymentMethod.search(
             [
                 ("company_id", "in", self.company_id.ids),
-                (
-                    "retail_payment_kind",
-                    "in",
-                    ("wechat", "alipay", "unionpay", "stored_value"),
-                ),
+                ("retail_payment_kind", "in", tuple(dict(SHARED_PAYMENT_PRESETS))),
             ]
         )
         for config in self:
@@ -113,7 +111,7 @@ class PosConfig(models.Model):
             methods = config.payment_method_ids
             if not methods.filtered("is_cash_count"):
                 methods |= config._retail_create_cash_payment_method()
-            for kind in ("wechat", "alipay", "unionpay", "stored_value"):
+            for kind in dict(SHARED_PAYMENT_PRESETS):
                 if methods.filtered(lambda m, kind=kind: m.retail_payment_kind == kind):
                     continue
                 method = existing.filtered(
@@ -160,23 +158,19 @@ class PosConfig(models.Model):
             "retail_payment_kind": kind,
             "company_id": company.id,
         }
-        if kind == "stored_value":
-            # no journal: the member's receivable, as core's customer account
-            values["split_transactions"] = True
-        else:
-            code = dict(SHARED_PAYMENT_PRESETS)[kind]
-            Journal = self.env["account.journal"]
-            journal = Journal.search(
-                [("code", "=", code), *Journal._check_company_domain(company)], limit=1
-            ) or Journal.create(
-                {
-                    "name": names[kind],
-                    "code": code,
-                    "type": "bank",
-                    "company_id": company.id,
-                }
-            )
-            values["journal_id"] = journal.id
+        code = dict(SHARED_PAYMENT_PRESETS)[kind]
+        Journal = self.env["account.journal"]
+        journal = Journal.search(
+            [("code", "=", code), *Journal._check_company_domain(company)], limit=1
+        ) or Journal.create(
+            {
+                "name": names[kind],
+                "code": code,
+                "type": "bank",
+                "company_id": company.id,
+            }
+        )
+        values["journal_id"] = journal.id
         method = self.env["pos.payment.method"].create(values)
         method.update_field_translations(
             "name",

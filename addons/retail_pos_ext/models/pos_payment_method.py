@@ -13,6 +13,8 @@ class PosPaymentMethod(models.Model):
             ("wechat", "WeChat Pay"),
             ("alipay", "Alipay"),
             ("unionpay", "UnionPay Card"),
+            # the former method charged to the member's account: kept for the
+            # payments made with it, no longer created (stored value is an eWallet)
             ("stored_value", "Member Stored Value"),
             ("other", "Other"),
         ],

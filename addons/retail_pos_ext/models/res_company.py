@@ -8,8 +8,7 @@ class ResCompany(models.Model):
         string="Chinese Payment Methods on New Tills",
         default=True,
         help="A till created in a company whose currency is the renminbi gets cash, "
-        "WeChat Pay, Alipay, UnionPay card and member stored value as its payment "
-        "methods.",
+        "WeChat Pay, Alipay and UnionPay card as its payment methods.",
     )
 
     @api.model

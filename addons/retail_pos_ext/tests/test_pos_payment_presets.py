@@ -1,10 +1,15 @@
+import importlib.util
+from os.path import join
+
 from odoo import Command
 from odoo.exceptions import UserError
+from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 
 from .common import RetailPosHttpCommon
 
-PRESET_KINDS = {"cash", "wechat", "alipay", "unionpay", "stored_value"}
+# members pay with their stored value card (core eWallet, retail_member), not a method
+PRESET_KINDS = {"cash", "wechat", "alipay", "unionpay"}
 
 
 @tagged("post_install", "-at_install")
@@ -25,7 +30,7 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
         for config in east | west:
             methods = config.payment_method_ids
             self.assertEqual(set(methods.mapped("retail_payment_kind")), PRESET_KINDS)
-            self.assertEqual(len(methods), 5)
+            self.assertEqual(len(methods), 4)
         by_kind = {m.retail_payment_kind: m for m in east.payment_method_ids}
         self.assertEqual(by_kind["wechat"].name, "WeChat Pay")
         self.assertEqual(by_kind["wechat"].journal_id.code, "WXP")
@@ -36,9 +41,8 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
         self.assertTrue(by_kind["alipay"].retail_requires_reference)
         self.assertFalse(by_kind["unionpay"].retail_requires_reference)
         self.assertEqual(by_kind["wechat"].retail_reference_adapter, "manual")
-        # stored value is charged to the member's account, as core's customer account
-        self.assertFalse(by_kind["stored_value"].journal_id)
-        self.assertTrue(by_kind["stored_value"].split_transactions)
+        # no method charged to the member's account (the former 会员储值)
+        self.assertFalse(methods.filtered("split_transactions"))
         self.assertEqual(by_kind["cash"].journal_id.type, "cash")
         # each till counts its own cash; the others are shared by the company's tills
         cash = (east | west).payment_method_ids.filtered("is_cash_count")
@@ -58,14 +62,13 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
                 "wechat": "微信支付",
                 "alipay": "支付宝",
                 "unionpay": "银联卡",
-                "stored_value": "会员储值",
             },
         )
         self.assertEqual(
             methods.with_context(lang="en_US")
-            .filtered(lambda m: m.retail_payment_kind == "stored_value")
+            .filtered(lambda m: m.retail_payment_kind == "wechat")
             .name,
-            "Member Stored Value",
+            "WeChat Pay",
         )
 
     def test_new_tills_in_renminbi_get_the_presets(self):
@@ -95,16 +98,18 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
                 "unionpay": 1,
             },
         )
-        # a company that turned it off, or in another currency, gets core's defaults
-        # (which never include a method charged to the customer's account)
+        # a company that turned it off gets core's defaults (its methods), no new
+        # ones; a company in another currency no Chinese methods
         company.retail_pos_payment_presets = False
-        third = Config.create({"name": "CNY Till 3", "company_id": company.id})
+        methods = self.env["pos.payment.method"].search_count([])
+        Config.create({"name": "CNY Till 3", "company_id": company.id})
+        self.assertEqual(self.env["pos.payment.method"].search_count([]), methods)
         self.assertNotEqual(self.env.company.currency_id, cny)
         other = self.env["pos.config"].create({"name": "Till Dollar"})
-        for config in third | other:
-            self.assertNotIn(
-                "stored_value", config.payment_method_ids.mapped("retail_payment_kind")
-            )
+        self.assertFalse(
+            {"wechat", "alipay", "unionpay"}
+            & set(other.payment_method_ids.mapped("retail_payment_kind"))
+        )
 
     def test_presets_twice_add_nothing(self):
         config = self._new_config("Till Twice")
@@ -158,4 +163,36 @@ class TestPosPaymentPresets(RetailPosHttpCommon):
                 ("wechat", "4200001234", 20.0),
                 ("wechat", "4200009999", 20.0),
             ],
+        )
+
+    def test_migration_archives_the_receivable_stored_value_method(self):
+        """A database of before has the "会员储值" method charged to the member's
+        account on its tills: the 18.0.1.2.0 migration archives it and takes it off the
+        closed tills; its payments stay."""
+        config = self._new_config("Till Of Before")
+        config.action_retail_add_payment_presets()
+        old = self.env["pos.payment.method"].create(
+            {
+                "name": "会员储值",
+                "retail_payment_kind": "stored_value",
+                "split_transactions": True,
+            }
+        )
+        config.payment_method_ids = [Command.link(old.id)]
+        path = join(
+            get_module_path("retail_pos_ext"),
+            "migrations",
+            "18.0.1.2.0",
+            "post-migrate.py",
+        )
+        spec = importlib.util.spec_from_file_location("retail_pos_ext_sv", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertFalse(old.active)
+        self.assertTrue(old.exists())
+        self.assertNotIn(old, config.payment_method_ids)
+        self.assertEqual(
+            set(config.payment_method_ids.mapped("retail_payment_kind")), PRESET_KINDS
         )

@@ -228,7 +228,16 @@ class ResPartner(models.Model):
                 if partner.retail_grade_id.retail_member_level
             ]
         )
+        # the member's card number (电子会员卡), scanned at the till
+        self.env["retail.member.card"]._ensure_codes(partners)
         return partners.with_env(self.env)
+
+    def action_retail_member_card(self):
+        """The member's e-member card page, as the member sees it from its link."""
+        self.ensure_one()
+        Card = self.env["retail.member.card"]
+        Card._ensure_codes(self)
+        return {"type": "ir.actions.act_url", "url": Card._url(self), "target": "new"}
 
     def _retail_check_new_member_phones(self, vals_list):
         phones = []

@@ -4,6 +4,7 @@ import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_scre
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import { registry } from "@web/core/registry";
+import { scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
 
 registry.category("web_tour.tours").add("retail_member_pos_level_tour", {
     steps: () =>
@@ -35,6 +36,21 @@ registry.category("web_tour.tours").add("retail_member_pos_level_tour", {
             {
                 content: "Test Member Qian is at Test Silver",
                 trigger: ".partner-line:contains('Test Member Qian') .retail-partner-grade:contains('Test Silver')",
+            },
+            Chrome.endTour(),
+        ].flat(),
+});
+
+// 电子会员卡: the member shows the card's code (QR or barcode) and the cashier scans it
+registry.category("web_tour.tours").add("retail_member_pos_card_scan_tour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            scan_barcode("0420004242426"),
+            {
+                content: "the scanned card's member is the order's customer",
+                trigger: ".product-screen .set-partner:contains('Test Member Qian')",
             },
             Chrome.endTour(),
         ].flat(),

@@ -1,0 +1,149 @@
+from odoo import Command, fields, models
+
+# the Chinese chart's 预收账款 (advance from customers): a top-up is owed to the member
+# until it is spent
+ADVANCE_ACCOUNT = "l10n_cn_common_account_2203"
+ADVANCE_CODE = "2203"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    retail_member_grace_days = fields.Integer(
+        string="Level Grace Days",
+        default=30,
+        help="A member whose spend of the last 12 months falls below their level keeps it "
+        "this many more days before the nightly review moves them down (降级宽限期).",
+    )
+
+    retail_birthday_days = fields.Integer(
+        string="Birthday Coupon Days Before",
+        default=7,
+        help="Members get their level's birthday coupon (生日礼) this many days before "
+        "their birthday; it is valid until the end of the birthday month.",
+    )
+
+    retail_stored_value_program_id = fields.Many2one(
+        comodel_name="loyalty.program",
+        string="Stored Value Card Program",
+        readonly=True,
+        help="The company's member stored value card (储值卡): core's eWallet, topped up "
+        "with its top-up product and spent at the tills and on orders.",
+    )
+
+    def _retail_stored_value_account(self):
+        """The company's 预收账款 (2203): the Chinese chart's, or an account of that code
+        in another chart; nothing when the company has neither."""
+        self.ensure_one()
+        account = (
+            self.env["account.chart.template"]
+            .with_company(self)
+            .ref(ADVANCE_ACCOUNT, raise_if_not_found=False)
+        )
+        if not account:
+            Account = self.env["account.account"].with_company(self)
+            account = Account.search(
+                [
+                    ("code", "=like", f"{ADVANCE_CODE}%"),
+                    ("account_type", "=", "liability_current"),
+                    *Account._check_company_domain(self),
+                ],
+                order="code",
+                limit=1,
+            )
+        return account
+
+    def _retail_ensure_stored_value_program(self):
+        """Each company with a chart of accounts gets its stored value card program
+        "会员储值卡" (an eWallet), once: a top-up product without VAT (VAT is due when
+        the balance is spent on goods) whose income is the 预收账款 liability, and an
+        eWallet payment line product on that same account, so that the account's
+        balance is the members' outstanding balance."""
+        for company in self.sudo().filtered(
+            lambda c: c.chart_template and not c.retail_stored_value_program_id
+        ):
+            company._retail_create_stored_value_program()
+        return self.retail_stored_value_program_id
+
+    def _retail_stored_value_product_values(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Stored Value Top-up"),
+            "type": "service",
+            "list_price": 100.0,
+            "sale_ok": True,
+            "purchase_ok": False,
+            "taxes_id": [Command.clear()],
+            "supplier_taxes_id": [Command.clear()],
+            "company_id": self.id,
+        }
+
+    def _retail_create_stored_value_program(self):
+        self.ensure_one()
+        env = self.env(context=dict(self.env.context, lang="en_US"))
+        Product = env["product.product"].with_company(self)
+        top_up = Product.create(self._retail_stored_value_product_values())
+        Program = env["loyalty.program"].with_company(self)
+        values = Program._program_type_default_values()["ewallet"]
+        program = Program.create(
+            {
+                **values,
+                "name": "Member Stored Value Card",
+                "program_type": "ewallet",
+                "company_id": self.id,
+                "currency_id": self.currency_id.id,
+                "portal_point_name": self.currency_id.symbol,
+                "rule_ids": [
+                    Command.create(
+                        {
+                            "reward_point_amount": 1,
+                            "reward_point_mode": "money",
+                            "reward_point_split": False,
+                            "product_ids": [Command.set(top_up.ids)],
+                        }
+                    )
+                ],
+                "reward_ids": [
+                    Command.create(
+                        {
+                            "reward_type": "discount",
+                            "discount_mode": "per_point",
+                            "discount": 1,
+                            "discount_applicability": "order",
+                            "required_points": 1,
+                            "description": "Stored Value",
+                        }
+                    )
+                ],
+            }
+        )
+        spend = program.reward_ids.discount_line_product_id
+        spend.write({"company_id": self.id, "taxes_id": [Command.clear()]})
+        if account := self._retail_stored_value_account():
+            (top_up | spend).with_company(self).write(
+                {"property_account_income_id": account.id}
+            )
+        self._retail_translate_stored_value(program, top_up, spend)
+        self.retail_stored_value_program_id = program
+        return program
+
+    def _retail_translate_stored_value(self, program, top_up, spend):
+        """The names read in each installed language (the program is made in English
+        by whoever set the company up)."""
+        langs = [code for code, __ in self.env["res.lang"].get_installed()]
+        for record, label in (
+            (program, lambda env: env._("Member Stored Value Card")),
+            (top_up.product_tmpl_id, lambda env: env._("Stored Value Top-up")),
+            (spend.product_tmpl_id, lambda env: env._("Stored Value")),
+        ):
+            record.update_field_translations(
+                "name",
+                {code: label(self.with_context(lang=code).env) for code in langs},
+            )
+        program.reward_ids.update_field_translations(
+            "description",
+            {
+                code: self.with_context(lang=code).env._("Stored Value")
+                for code in langs
+            },
+        )

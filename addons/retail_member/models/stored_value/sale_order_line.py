@@ -1,0 +1,30 @@
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    @api.constrains("product_id", "price_unit", "product_uom_qty")
+    def _check_retail_stored_value_top_up(self):
+        """A top-up of a member's stored value card is a positive amount: a refund of
+        the balance is a manager's adjustment, not a negative top-up."""
+        top_ups = (
+            self.env["res.company"]
+            .sudo()
+            .search([("retail_stored_value_program_id", "!=", False)])
+            .retail_stored_value_program_id.rule_ids.product_ids
+        )
+        for line in self.filtered(
+            lambda line: line.product_id in top_ups and not line.is_reward_line
+        ):
+            amount = line.price_unit * line.product_uom_qty
+            if line.currency_id.compare_amounts(amount, 0.0) <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "A stored value top-up must be a positive amount: %(amount)s "
+                        "on %(order)s is not.",
+                        amount=amount,
+                        order=line.order_id.display_name,
+                    )
+                )
