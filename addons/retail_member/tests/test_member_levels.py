@@ -307,3 +307,84 @@ class TestMemberRegistration(MemberLevelsCommon):
         (self.basic | self.silver | self.gold).retail_member_level = False
         customer = self._register()
         self.assertFalse(customer.retail_grade_id)
+
+
+@tagged("post_install", "-at_install")
+class TestMemberDay(MemberLevelsCommon):
+    """会员日: Test Silver's members buy the service at 95, at 90 on the level's member
+    day; a store manager's order takes the price of the day."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Pricelist = cls.env["product.pricelist"]
+
+        def fixed(price):
+            return [
+                Command.create(
+                    {
+                        "applied_on": "0_product_variant",
+                        "product_id": cls.service.id,
+                        "compute_price": "fixed",
+                        "fixed_price": price,
+                    }
+                )
+            ]
+
+        cls.silver.pricelist_id.item_ids = fixed(95.0)
+        cls.day_prices = Pricelist.create(
+            {"name": "Test Silver Member Day", "item_ids": fixed(90.0)}
+        )
+        cls.member.retail_grade_id = cls.silver
+        cls.today = fields.Date.context_today(cls.member)
+
+    def _member_day_in(self, days):
+        self.silver.write(
+            {
+                "retail_member_day": str((self.today.weekday() + days) % 7),
+                "retail_member_day_pricelist_id": self.day_prices.id,
+            }
+        )
+        self.member.invalidate_recordset(["property_product_pricelist"])
+
+    def _order(self):
+        return (
+            self.env["sale.order"]
+            .with_user(self.seller)
+            .create(
+                {
+                    "partner_id": self.member.id,
+                    "order_line": [Command.create({"product_id": self.service.id})],
+                }
+            )
+        )
+
+    def test_members_buy_at_the_member_day_price_on_their_day(self):
+        self._member_day_in(0)
+        self.assertEqual(self.member.property_product_pricelist, self.day_prices)
+        order = self._order()
+        self.assertEqual(order.pricelist_id, self.day_prices)
+        self.assertEqual(order.order_line.price_unit, 90.0)
+        # customers of another grade keep theirs; members of another level too
+        shop = self.env["res.partner"].create(
+            {"name": "Test Trade Shop", "retail_grade_id": self.trade.id}
+        )
+        self.assertEqual(shop.property_product_pricelist, self.trade.pricelist_id)
+        other = self.env["res.partner"].create(
+            {"name": "Test Gold Member", "retail_grade_id": self.gold.id}
+        )
+        self.assertEqual(other.property_product_pricelist, self.gold.pricelist_id)
+        self.assertIn(self.day_prices, self.silver._retail_offered_pricelists())
+
+    def test_other_days_the_level_price(self):
+        self._member_day_in(3)
+        self.assertEqual(
+            self.member.property_product_pricelist, self.silver.pricelist_id
+        )
+        self.assertEqual(self._order().order_line.price_unit, 95.0)
+
+    def test_a_member_day_needs_a_weekday_and_a_pricelist(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.silver.retail_member_day = "2"
+        self.assertIn("Test Silver", str(caught.exception))
+        self.assertIn("weekday and a pricelist", str(caught.exception))

@@ -3,3 +3,4 @@ from . import pos_order
 from . import res_company
 from . import res_partner
 from . import retail_member_card
+from . import retail_pos_order_review

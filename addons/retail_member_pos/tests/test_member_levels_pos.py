@@ -1,4 +1,6 @@
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
@@ -128,6 +130,50 @@ class TestMemberLevelsAtTheTill(RetailPosHttpCommon):
         self.assertTrue(code.startswith(rule.pattern))
         self._open_session()
         self.start_pos_tour("retail_member_pos_card_scan_tour", login="pos_user")
+
+    def test_member_day_price_at_the_till(self):
+        """会员日: the till loads the level's member day pricelist; an order at it is
+        accepted on the member day, even when an offline till sends it the next day,
+        and flagged when it was made on another day."""
+        day_prices = self.env["product.pricelist"].create(
+            {"name": "Test Basic Member Day"}
+        )
+        # the day in the cashier's time zone, as the server judges their orders
+        made = fields.Datetime.context_timestamp(
+            self.env["pos.order"].with_user(self.pos_user), fields.Datetime.now()
+        ).date()
+        self.basic.write(
+            {
+                "retail_member_day": str(made.weekday()),
+                "retail_member_day_pricelist_id": day_prices.id,
+            }
+        )
+        Pricelist = self.env["product.pricelist"]
+        loaded = Pricelist.search(
+            Pricelist._load_pos_data_domain(
+                {"pos.config": {"data": [{"id": self.main_pos_config.id}]}}
+            )
+        )
+        self.assertIn(day_prices, loaded)
+        session = self._open_session()
+        payload = self._order_payload(
+            session, [(self.tea, 1, 100.0)], [(self.bank, 100.0)], partner=self.member
+        )
+        payload["pricelist_id"] = day_prices.id
+        orders = self.env["pos.order"].with_user(self.pos_user)
+        order = orders.browse(orders.sync_from_ui([payload])["pos.order"][0]["id"])
+        self.assertFalse(order.retail_review_state, order.retail_review_note)
+        # the same order made the day before the member day: not at its price
+        payload = self._order_payload(
+            session, [(self.tea, 1, 100.0)], [(self.bank, 100.0)], partner=self.member
+        )
+        payload["pricelist_id"] = day_prices.id
+        payload["date_order"] = fields.Datetime.to_string(
+            fields.Datetime.now() - timedelta(days=1)
+        )
+        order = orders.browse(orders.sync_from_ui([payload])["pos.order"][0]["id"])
+        self.assertEqual(order.retail_review_state, "to_review")
+        self.assertIn("Test Basic Member Day", order.retail_review_note)
 
     def _history_of(self, partner):
         return self.env["retail.member.level.history"].search(

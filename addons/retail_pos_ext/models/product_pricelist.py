@@ -15,7 +15,7 @@ class ProductPricelist(models.Model):
         grades = self.env["retail.customer.grade"].search(
             [("company_id", "=", config.company_id.id)]
         )
-        pricelists = grades.pricelist_id.filtered("active")
+        pricelists = grades._retail_offered_pricelists().filtered("active")
         todo = pricelists
         while todo:
             bases = todo.item_ids.filtered(

@@ -41,6 +41,27 @@ class RetailCustomerGrade(models.Model):
         help="The coupon program whose coupon members of this level get for their "
         "birthday (生日礼), usable once at any store until the end of the birthday month.",
     )
+    retail_member_day = fields.Selection(
+        selection=[
+            ("0", "Monday"),
+            ("1", "Tuesday"),
+            ("2", "Wednesday"),
+            ("3", "Thursday"),
+            ("4", "Friday"),
+            ("5", "Saturday"),
+            ("6", "Sunday"),
+        ],
+        string="Member Day",
+        help="会员日: on this weekday the level's members buy at the member day "
+        "pricelist, at the tills and on orders.",
+    )
+    retail_member_day_pricelist_id = fields.Many2one(
+        comodel_name="product.pricelist",
+        string="Member Day Pricelist",
+        domain="[('company_id', 'in', (company_id, False))]",
+        help="The level's prices on its member day, e.g. a pricelist based on the "
+        "level's with 5 % more off.",
+    )
     retail_currency_id = fields.Many2one(related="company_id.currency_id")
 
     @api.constrains(
@@ -116,3 +137,49 @@ class RetailCustomerGrade(models.Model):
                         program=program.display_name,
                     )
                 )
+
+    @api.constrains("retail_member_day", "retail_member_day_pricelist_id")
+    def _check_retail_member_day(self):
+        for grade in self:
+            if bool(grade.retail_member_day) != bool(
+                grade.retail_member_day_pricelist_id
+            ):
+                raise ValidationError(
+                    _(
+                        "The member day of %(level)s needs both a weekday and a "
+                        "pricelist.",
+                        level=grade.display_name,
+                    )
+                )
+
+    def _retail_member_day_pricelist(self, day):
+        """The pricelist of the level's members on ``day`` (a date) when it is the
+        level's member day (会员日); no pricelist otherwise."""
+        self.ensure_one()
+        pricelist = self.retail_member_day_pricelist_id
+        if (
+            self.retail_member_level
+            and day
+            and self.retail_member_day == str(day.weekday())
+            and pricelist.active
+        ):
+            return pricelist
+        return pricelist.browse()
+
+    @api.model
+    def _grade_pricelists(self, partners):
+        """On their level's member day, members buy at its member day pricelist."""
+        result = super()._grade_pricelists(partners)
+        today = fields.Date.context_today(self)
+        for partner in partners:
+            if partner.id in result and (
+                pricelist := partner.retail_grade_id._retail_member_day_pricelist(today)
+            ):
+                result[partner.id] = pricelist
+        return result
+
+    def _retail_offered_pricelists(self):
+        return (
+            super()._retail_offered_pricelists()
+            | self.filtered("retail_member_level").retail_member_day_pricelist_id
+        )

@@ -55,6 +55,11 @@ class RetailCustomerGrade(models.Model):
             "context": {"default_retail_grade_id": self.id},
         }
 
+    def _retail_offered_pricelists(self):
+        """The pricelists the grades give their customers (the till loads them all, so
+        that a customer's price is there even when it is not among the till's)."""
+        return self.pricelist_id
+
     @api.model
     def _grade_pricelists(self, partners):
         """{partner id: pricelist} for the partners whose grade sets one."""
