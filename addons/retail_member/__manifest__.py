@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     # a member is a customer with a grade that is a member level, and a core loyalty
     # card; installs itself with the retail app
-    "depends": ["retail_wholesale", "sale_loyalty"],
+    "depends": ["retail_wholesale", "sale_loyalty", "sms"],
     "data": [
         "security/ir.model.access.csv",
         "security/retail_member_security.xml",
@@ -20,6 +20,7 @@
         "views/levels/res_company_views.xml",
         "views/points/loyalty_program_views.xml",
         "views/card/member_card_templates.xml",
+        "views/sms/retail_sms_views.xml",
         "views/retail_member_menus.xml",
     ],
     "post_init_hook": "post_init_hook",

@@ -1,1 +1,2 @@
 from . import member_card
+from . import sms

@@ -4,3 +4,4 @@ from . import points
 from . import stored_value
 from . import res_company
 from . import card
+from . import sms

@@ -1,4 +1,6 @@
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.misc import hmac
 
 # the Chinese chart's 预收账款 (advance from customers): a top-up is owed to the member
 # until it is spent
@@ -30,6 +32,83 @@ class ResCompany(models.Model):
         help="The company's member stored value card (储值卡): core's eWallet, topped up "
         "with its top-up product and spent at the tills and on orders.",
     )
+
+    # 短信: the company's SMS gateway (a Chinese provider: signature + template code)
+    retail_sms_provider = fields.Selection(
+        selection=[("odoo", "Odoo SMS (IAP)"), ("gateway", "SMS Gateway")],
+        string="SMS Provider",
+        default="odoo",
+        required=True,
+        help="SMS Gateway: texts go through the company's provider (Aliyun SMS style: "
+        "a signature, an approved template and its parameters), with opt-outs "
+        "honoured, a daily limit per number and every text logged.",
+    )
+    retail_sms_endpoint = fields.Char(string="SMS Gateway URL")
+    retail_sms_access_key = fields.Char(string="SMS Access Key")
+    retail_sms_secret = fields.Char(string="SMS Secret", groups="base.group_system")
+    retail_sms_sign_name = fields.Char(
+        string="SMS Signature", help="签名 registered with the provider, e.g. 示例零售."
+    )
+    retail_sms_template_code = fields.Char(
+        string="SMS Template Code",
+        help="The provider's approved template whose one parameter, ${content}, is "
+        "the text.",
+    )
+    retail_sms_daily_limit = fields.Integer(
+        string="Texts per Number per Day",
+        default=5,
+        help="A number gets at most this many texts a day from the company.",
+    )
+    retail_sms_stored_value = fields.Boolean(
+        string="Text Stored Value Moves",
+        help="Members get a text when their stored value card is topped up or spent "
+        "at a till, with the new balance.",
+    )
+    retail_sms_reply_url = fields.Char(
+        string="SMS Reply Callback",
+        compute="_compute_retail_sms_reply_url",
+        help="Give this address to the provider as the callback of the members' "
+        "replies: a reply of 退订 (TD, T, N) opts the number out.",
+    )
+    retail_sms_birthday = fields.Boolean(
+        string="Text Birthday Greetings",
+        help="Members get a birthday greeting with their birthday coupon.",
+    )
+
+    def _compute_retail_sms_reply_url(self):
+        token = hmac(self.env(su=True), "retail_member.sms_reply", "reply")
+        for company in self:
+            company.retail_sms_reply_url = (
+                f"{company.get_base_url()}/retail/sms/reply/{token}"
+            )
+
+    @api.constrains(
+        "retail_sms_provider",
+        "retail_sms_endpoint",
+        "retail_sms_sign_name",
+        "retail_sms_template_code",
+        "retail_sms_daily_limit",
+    )
+    def _check_retail_sms_gateway(self):
+        for company in self.filtered(lambda c: c.retail_sms_provider == "gateway"):
+            missing = [
+                company._fields[name].get_description(self.env)["string"]
+                for name in (
+                    "retail_sms_endpoint",
+                    "retail_sms_sign_name",
+                    "retail_sms_template_code",
+                )
+                if not company[name]
+            ]
+            if missing or company.retail_sms_daily_limit < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The SMS gateway of %(company)s needs %(fields)s and a daily "
+                        "limit of at least 1.",
+                        company=company.name,
+                        fields=", ".join(missing) or "-",
+                    )
+                )
 
     def _retail_stored_value_account(self):
         """The company's 预收账款 (2203): the Chinese chart's, or an account of that code

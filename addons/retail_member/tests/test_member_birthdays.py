@@ -67,6 +67,32 @@ class TestMemberBirthdays(MemberLevelsCommon):
         self._run("2027-06-10")
         self.assertEqual(len(self._cards()), 2)
 
+    def test_a_greeting_is_texted_with_the_coupon(self):
+        """生日祝福: with the company's birthday texts on, the member gets a text with
+        their coupon (queued for core's SMS job), once."""
+        self.member.write({"mobile": "13900002222", "lang": "en_US"})
+        sms = self.env["sms.sms"].search([("partner_id", "=", self.member.id)])
+        self._run("2026-06-05")
+        self.assertEqual(
+            self.env["sms.sms"].search([("partner_id", "=", self.member.id)]), sms
+        )  # off by default
+        self._cards().unlink()
+        self.company.retail_sms_birthday = True
+        self._run("2026-06-05")
+        card = self._cards()
+        texts = self.env["sms.sms"].search([("partner_id", "=", self.member.id)]) - sms
+        self.assertEqual(len(texts), 1)
+        self.assertEqual((texts.number, texts.state), ("13900002222", "outgoing"))
+        self.assertIn("Happy birthday, Test Member Zhao", texts.body)
+        self.assertIn(card.code, texts.body)
+        self._run("2026-06-06")
+        self.assertEqual(
+            len(
+                self.env["sms.sms"].search([("partner_id", "=", self.member.id)]) - sms
+            ),
+            1,
+        )
+
     def test_only_members_of_a_level_with_a_birthday_coupon(self):
         basic = self.env["res.partner"].create(
             {

@@ -2,6 +2,7 @@ import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import format_amount
 
 from odoo.addons.retail_pos_ext.models.pos_order import POS_SOLD_STATES
 
@@ -154,7 +155,7 @@ class PosOrder(models.Model):
         balances, companies = {}, {}
         for card_id, points, company_id in self.env.cr.fetchall():
             balances[card_id], companies[card_id] = points, company_id
-        problems, history = defaultdict(list), []
+        problems, history, texts = defaultdict(list), [], []
         for order in orders.sorted("id"):
             for card, (top_up, spent) in moves.get(order, {}).items():
                 if companies[card.id] and companies[card.id] != order.company_id.id:
@@ -172,6 +173,7 @@ class PosOrder(models.Model):
                 )
                 balances[card.id] = max(balances[card.id], 0.0) + top_up - taken
                 history.append(order._retail_stored_value_history(card, top_up, taken))
+                texts.append((order, card, top_up, taken, balances[card.id]))
         self.env.cr.execute(
             """UPDATE loyalty_card c SET points = v.points
                  FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float[]) AS points) v
@@ -185,6 +187,50 @@ class PosOrder(models.Model):
         orders.sudo().write({"retail_stored_value_debited": True})
         for order, reasons in problems.items():
             order._retail_flag_stored_value(reasons)
+        self._retail_text_stored_value(texts)
+
+    @api.model
+    def _retail_text_stored_value(self, moves):
+        """余额提醒: a text to the member for each top-up and payment of their card,
+        with the new balance, when their company sends them (queued: core's SMS job
+        sends them, not the till's synchronisation)."""
+        texts = []
+        for order, card, top_up, taken, balance in moves:
+            if not order.company_id.retail_sms_stored_value or not card.partner_id:
+                continue
+            env = self.with_context(lang=card.partner_id.lang).env
+            store = order.config_id.name
+            for amount, term in (
+                (
+                    top_up,
+                    env._(
+                        "Your stored value card was topped up with %(amount)s at "
+                        "%(store)s; balance: %(balance)s."
+                    ),
+                ),
+                (
+                    taken,
+                    env._(
+                        "You paid %(amount)s with your stored value card at "
+                        "%(store)s; balance: %(balance)s."
+                    ),
+                ),
+            ):
+                if amount:
+                    texts.append(
+                        (
+                            card.partner_id,
+                            term
+                            % {
+                                "amount": format_amount(env, amount, order.currency_id),
+                                "store": store,
+                                "balance": format_amount(
+                                    env, balance, order.currency_id
+                                ),
+                            },
+                        )
+                    )
+        self.env["retail.member.sms"]._queue(texts)
 
     def _retail_take_stored_value(self, card, balance, spent, problems):
         """What the order may take off the card: all it spent, or the balance."""

@@ -162,6 +162,37 @@ class TestStoredValuePos(StoredValueCommon):
         session.with_user(self.pos_user).close_session_from_ui()
         self.assertAlmostEqual(self._ledger(), 1000.0)
 
+    def test_members_are_texted_their_balance(self):
+        """余额提醒: with the company's stored value texts on, a top-up and a payment
+        with the card each queue a text with the new balance (core's SMS job sends
+        them, not the synchronisation)."""
+        self.company.retail_sms_stored_value = True
+        self.member.write({"mobile": "13900003456", "lang": "en_US"})
+        session = self._open_session()
+        top_up = self._order_payload(
+            session,
+            [(self.top_up, 1, 500.0)],
+            [(self.cash, 500.0)],
+            partner=self.member,
+        )
+        self._sync([top_up])
+        card = self.env["loyalty.card"].search(
+            [("partner_id", "=", self.member.id), ("program_id", "=", self.program.id)]
+        )
+        payload, __ = self._spend_payload(session, card, 120.0)
+        self._sync([payload])
+        texts = self.env["sms.sms"].search(
+            [("partner_id", "=", self.member.id)], order="id"
+        )
+        self.assertEqual(texts.mapped("number"), ["13900003456", "13900003456"])
+        self.assertEqual(set(texts.mapped("state")), {"outgoing"})
+        self.assertIn("topped up with", texts[0].body)
+        self.assertIn("500.00", texts[0].body)
+        self.assertIn("You paid", texts[1].body)
+        self.assertIn("120.00", texts[1].body)
+        self.assertIn("balance: ", texts[1].body)
+        self.assertIn("380.00", texts[1].body)
+
     def test_refund_of_a_balance_paid_order_goes_back_to_the_card(self):
         """Core's till refunds to the eWallet with its top-up product (the eWallet
         button on a refund): the card and the 预收账款 get the amount back."""

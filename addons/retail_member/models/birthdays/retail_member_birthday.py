@@ -88,7 +88,30 @@ class RetailMemberBirthday(models.AbstractModel):
                     "retail_birthday_year": birthday.year,
                 }
             )
-        return self.env["loyalty.card"].sudo().create(values)
+        cards = self.env["loyalty.card"].sudo().create(values)
+        if company.retail_sms_birthday:
+            self._text_greetings(cards)
+        return cards
+
+    @api.model
+    def _text_greetings(self, cards):
+        """生日祝福: a text with the coupon, in the member's language."""
+        texts = []
+        for card in cards:
+            env = self.with_context(lang=card.partner_id.lang).env
+            texts.append(
+                (
+                    card.partner_id,
+                    env._(
+                        "Happy birthday, %(name)s! Your birthday coupon %(code)s is "
+                        "valid until %(date)s.",
+                        name=card.partner_id.name,
+                        code=card.code,
+                        date=card.expiration_date,
+                    ),
+                )
+            )
+        self.env["retail.member.sms"]._queue(texts)
 
     @api.model
     def _next_birthday(self, birthday, today):
