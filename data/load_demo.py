@@ -358,6 +358,7 @@ class DemoChain:
             self.stocktake_expiry_lots()
             self.setup_book_accessories()
             self.setup_member_levels()
+            self.setup_stored_value()
         with self.at(self.today, 9):
             self.open_documents()
 
@@ -841,6 +842,30 @@ class DemoChain:
         self.env["res.partner"]._retail_cron_review_member_levels()
         self.env["retail.member.birthday"]._cron_issue_coupons()
         self.counts["member levels"] = 3
+        # 电子会员卡: every member's card number (their barcode, scanned at the tills)
+        self.env["retail.member.card"]._ensure_codes(self.members)
+
+    def setup_stored_value(self):
+        """储值卡: eight members topped up their card at head office (invoiced, paid by
+        bank transfer): the 预收账款 (2203) holds what their cards hold."""
+        program = self.company.retail_stored_value_program_id
+        top_up = program.trigger_product_ids[:1]
+        amounts = (500.0, 1000.0, 2000.0, 300.0, 1000.0, 500.0, 800.0, 1500.0)
+        invoices = self.env["account.move"]
+        for member, amount in zip(self.members[: len(amounts)], amounts, strict=True):
+            order = self.env["sale.order"].create(
+                {
+                    "partner_id": member.id,
+                    "order_line": [
+                        Command.create({"product_id": top_up.id, "price_unit": amount})
+                    ],
+                }
+            )
+            order.action_confirm()
+            invoices |= order._create_invoices()
+        invoices.action_post()
+        self.pay(invoices, self.today - dt.timedelta(days=1))
+        self.counts["stored value cards"] = len(amounts)
 
     def setup_loyalty(self):
         program = self.env["loyalty.program"].create(

@@ -177,3 +177,33 @@ def test_stock_alerts_and_purchase_suggestions(rpc):
     assert any(level["suggested_qty"] > 0 for level in levels)
     xh = rpc("xh_manager").env["retail.stock.level"].search_read([], ["warehouse_id"])
     assert xh and {level["warehouse_id"][1] for level in xh} == {"徐汇店"}
+
+
+def test_members_stored_value_agrees_with_the_ledger(rpc):
+    """储值卡: eight members topped up at head office; what their cards hold is what the
+    预收账款 (2203) owes them in the ledger. Every member has a card number (042…)."""
+    odoo = rpc("admin", "admin")
+    company = odoo.env.user.company_id
+    program = company.retail_stored_value_program_id
+    assert program and program.program_type == "ewallet"
+    cards = odoo.env["loyalty.card"].search_read(
+        [("program_id", "=", program.id), ("points", ">", 0)], ["points"]
+    )
+    assert len(cards) == 8
+    balance = sum(card["points"] for card in cards)
+    assert balance == 7600.0
+    lines = odoo.env["account.move.line"].read_group(
+        [
+            ("account_id.code", "=like", "2203%"),
+            ("parent_state", "=", "posted"),
+            ("company_id", "=", company.id),
+        ],
+        ["balance:sum"],
+        [],
+    )
+    assert round(-lines[0]["balance"], 2) == balance
+    members = odoo.env["res.partner"].search_read(
+        [("ref", "=like", "VIP%")], ["barcode"]
+    )
+    assert len(members) == 30
+    assert all((m["barcode"] or "").startswith("042") for m in members)
