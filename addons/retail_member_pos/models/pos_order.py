@@ -89,7 +89,11 @@ class PosOrder(models.Model):
         for order, amount in top_ups:
             program = order.company_id.sudo().retail_stored_value_program_id
             if card := cards.get((program, order.partner_id.commercial_partner_id)):
-                moves[order][card][0] += amount
+                # a top-up given back (its refund) is taken off the card as a spend
+                if amount >= 0:
+                    moves[order][card][0] += amount
+                else:
+                    moves[order][card][1] -= amount
         return moves
 
     def _retail_stored_value_cards(self, orders):

@@ -193,6 +193,35 @@ class TestStoredValuePos(StoredValueCommon):
         self.assertIn("balance: ", texts[1].body)
         self.assertIn("380.00", texts[1].body)
 
+    def test_a_top_up_given_back_is_taken_off_the_card_never_below_zero(self):
+        """A top-up refunded in cash is taken off the card like a spend: the card
+        cannot go below zero, the refund is flagged when the balance was spent."""
+        session = self._open_session()
+        payload = self._order_payload(
+            session,
+            [(self.top_up, 1, 500.0)],
+            [(self.cash, 500.0)],
+            partner=self.member,
+        )
+        top_up = self._sync([payload])
+        card = self.env["loyalty.card"].search(
+            [("partner_id", "=", self.member.id), ("program_id", "=", self.program.id)]
+        )
+        spend, __ = self._spend_payload(session, card, 200.0)
+        self._sync([spend])
+        self.assertEqual(card.points, 300.0)
+        payload = self._order_payload(
+            session,
+            [(self.top_up, -1, 500.0)],
+            [(self.cash, -500.0)],
+            partner=self.member,
+        )
+        payload["lines"][0][2]["refunded_orderline_id"] = top_up.lines.id
+        refund = self._sync([payload])
+        self.assertEqual(card.points, 0.0)
+        self.assertEqual(refund.retail_review_state, "to_review")
+        self.assertIn("200.0 not covered", refund.retail_review_note)
+
     def test_refund_of_a_balance_paid_order_goes_back_to_the_card(self):
         """Core's till refunds to the eWallet with its top-up product (the eWallet
         button on a refund): the card and the 预收账款 get the amount back."""
