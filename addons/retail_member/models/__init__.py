@@ -5,3 +5,4 @@ from . import stored_value
 from . import res_company
 from . import card
 from . import sms
+from . import loyalty_card

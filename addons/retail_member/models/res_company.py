@@ -64,6 +64,16 @@ class ResCompany(models.Model):
         help="Members get a text when their stored value card is topped up or spent "
         "at a till, with the new balance.",
     )
+    retail_sms_points_expiry = fields.Boolean(
+        string="Text Points Expiry Notices",
+        help="Members holding points of a program that clears them on 1 January get "
+        "a text the company's days before.",
+    )
+    retail_points_notice_days = fields.Integer(
+        string="Points Notice Days Before",
+        default=15,
+        help="How many days before 31 December members are told their points expire.",
+    )
     retail_sms_reply_url = fields.Char(
         string="SMS Reply Callback",
         compute="_compute_retail_sms_reply_url",

@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -66,3 +68,36 @@ class TestMemberPointsManagement(MemberLevelsCommon):
         self.assertFalse(
             self.env["loyalty.history"].search([("card_id", "=", self.other.id)])
         )
+
+    def test_members_are_told_before_their_points_expire(self):
+        """15 days before 31 December (the company's setting), with the company's
+        expiry texts on, a member holding points that clear gets a text, once."""
+        self.member.write({"mobile": "13900004444", "lang": "en_US"})
+        Points = self.env["retail.member.points"]
+
+        def texts():
+            return self.env["sms.sms"].search([("partner_id", "=", self.member.id)])
+
+        with freeze_time("2026-12-20 12:00"):
+            self.assertFalse(Points._cron_notify_expiry())  # texts off
+        self.company.write(
+            {"retail_sms_points_expiry": True, "retail_points_notice_days": 15}
+        )
+        with freeze_time("2026-12-15 12:00"):
+            self.assertFalse(Points._cron_notify_expiry())  # 16 days before
+        with freeze_time("2026-12-16 12:00"):
+            self.assertEqual(Points._cron_notify_expiry(), self.card)
+        self.assertEqual(len(texts()), 1)
+        self.assertEqual(
+            texts().body,
+            "Test Member Zhao, your 420 points of Test Yearly Points expire on 31 "
+            "December: use them before then.",
+        )
+        with freeze_time("2026-12-20 12:00"):
+            self.assertFalse(Points._cron_notify_expiry())
+        self.assertEqual(len(texts()), 1)
+        # next year again
+        self.card.points = 50
+        with freeze_time("2027-12-30 12:00"):
+            self.assertEqual(Points._cron_notify_expiry(), self.card)
+        self.assertEqual(len(texts()), 2)

@@ -1,2 +1,1 @@
-from . import loyalty_card
 from . import retail_member_birthday
