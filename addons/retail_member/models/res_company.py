@@ -147,12 +147,31 @@ class ResCompany(models.Model):
         "会员储值卡" (an eWallet), once: a top-up product without VAT (VAT is due when
         the balance is spent on goods) whose income is the 预收账款 liability, and an
         eWallet payment line product on that same account, so that the account's
-        balance is the members' outstanding balance."""
-        for company in self.sudo().filtered(
-            lambda c: c.chart_template and not c.retail_stored_value_program_id
-        ):
-            company._retail_create_stored_value_program()
+        balance is the members' outstanding balance. A company whose chart is loaded
+        after the program was made (a generic chart first, the Chinese one later) gets
+        the accounts then."""
+        for company in self.sudo().filtered("chart_template"):
+            if not company.retail_stored_value_program_id:
+                company._retail_create_stored_value_program()
+            company._retail_stored_value_set_accounts()
         return self.retail_stored_value_program_id
+
+    def _retail_stored_value_set_accounts(self):
+        """The top-up and payment products on the company's 预收账款, unless they were
+        given another liability account of their own."""
+        self.ensure_one()
+        program = self.retail_stored_value_program_id
+        account = self._retail_stored_value_account()
+        products = (
+            program.rule_ids.with_context(active_test=False).product_ids
+            | program.reward_ids.discount_line_product_id
+        ).with_company(self)
+        if account:
+            products.filtered(
+                lambda p: (
+                    p.property_account_income_id.account_type != "liability_current"
+                )
+            ).write({"property_account_income_id": account.id})
 
     def _retail_stored_value_product_values(self):
         self.ensure_one()
@@ -208,10 +227,6 @@ class ResCompany(models.Model):
         )
         spend = program.reward_ids.discount_line_product_id
         spend.write({"company_id": self.id, "taxes_id": [Command.clear()]})
-        if account := self._retail_stored_value_account():
-            (top_up | spend).with_company(self).write(
-                {"property_account_income_id": account.id}
-            )
         self._retail_translate_stored_value(program, top_up, spend)
         self.retail_stored_value_program_id = program
         return program

@@ -60,6 +60,32 @@ class TestStoredValue(AccountTestInvoicingCommon):
             )
         )
 
+    def test_a_chart_loaded_later_puts_the_card_on_its_advance_account(self):
+        """A company set up with a generic chart (no 预收账款) gets its card at once;
+        when the Chinese chart is loaded afterwards (as the demo chain does), the
+        top-up and payment products move to its 2203."""
+        company = self.env["res.company"].create({"name": "Retail SV Later Chart"})
+        self.env.user.company_ids |= company
+        Chart = self.env["account.chart.template"]
+        Chart.try_loading("generic_coa", company, install_demo=False)
+        program = company.retail_stored_value_program_id
+        self.assertTrue(program)
+        products = (
+            program.trigger_product_ids | program.reward_ids.discount_line_product_id
+        ).with_company(company)
+        self.assertFalse(
+            products.property_account_income_id.filtered(
+                lambda a: a.code.startswith("2203")
+            )
+        )
+        Chart.try_loading("cn", company, install_demo=False)
+        self.assertEqual(company.retail_stored_value_program_id, program)
+        products.invalidate_recordset()
+        account = company._retail_stored_value_account()
+        self.assertTrue(account.code.startswith("2203"))
+        for product in products:
+            self.assertEqual(product.property_account_income_id, account)
+
     def test_zero_or_negative_top_up_is_refused(self):
         orders = self.env["sale.order"].search_count([])
         for price, lang, message in (
