@@ -184,6 +184,7 @@ class ResCompany(models.Model):
             "taxes_id": [Command.clear()],
             "supplier_taxes_id": [Command.clear()],
             "company_id": self.id,
+            "retail_stored_value_top_up": True,
         }
 
     def _retail_create_stored_value_program(self):

@@ -1,2 +1,3 @@
 from . import account_chart_template
 from . import sale_order_line
+from . import product_template

@@ -9,14 +9,11 @@ class SaleOrderLine(models.Model):
     def _check_retail_stored_value_top_up(self):
         """A top-up of a member's stored value card is a positive amount: a refund of
         the balance is a manager's adjustment, not a negative top-up."""
-        top_ups = (
-            self.env["res.company"]
-            .sudo()
-            .search([("retail_stored_value_program_id", "!=", False)])
-            .retail_stored_value_program_id.rule_ids.product_ids
-        )
+        # a flag of the product (read with it): orders cost no query here
         for line in self.filtered(
-            lambda line: line.product_id in top_ups and not line.is_reward_line
+            lambda line: (
+                line.product_id.retail_stored_value_top_up and not line.is_reward_line
+            )
         ):
             amount = line.price_unit * line.product_uom_qty
             if line.currency_id.compare_amounts(amount, 0.0) <= 0:
