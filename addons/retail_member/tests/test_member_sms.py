@@ -1,7 +1,7 @@
 import json
 
-from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .sms_gateway import FakeSmsGateway
 
@@ -98,6 +98,32 @@ class TestMemberSms(SmsCommon):
         self.assertEqual(len(gateway.requests), 2)
         self.assertEqual(sms.mapped("state"), ["sent", "sent", "error"])
         self.assertEqual(self._logs().mapped("state"), ["sent", "sent", "rate_limited"])
+
+    def test_store_managers_read_the_log_cashiers_do_not(self):
+        with FakeSmsGateway(SECRET) as gateway:
+            self._gateway(gateway.url)
+            self._send("hello")
+        Log = self.env["retail.sms.log"]
+        manager = new_test_user(
+            self.env,
+            login="sms_store_manager",
+            groups="retail_wholesale.retail_wholesale_group_store_manager",
+        )
+        cashier = new_test_user(
+            self.env,
+            login="sms_cashier",
+            groups="retail_wholesale.retail_wholesale_group_cashier",
+        )
+        self.assertEqual(
+            Log.with_user(manager).search([("number", "=", "13900001234")]).state,
+            "sent",
+        )
+        with self.assertRaises(AccessError):
+            Log.with_user(cashier).search([])
+        with self.assertRaises(AccessError):
+            Log.with_user(manager).create(
+                {"company_id": self.company.id, "number": "1", "state": "sent"}
+            )
 
     def test_a_gateway_needs_its_settings(self):
         with self.assertRaises(ValidationError) as caught:
