@@ -16,3 +16,11 @@ class LoyaltyCard(models.Model):
         help="The year the member was told that this card's points expire on 31 "
         "December: once a year.",
     )
+    retail_stored_value_bonus = fields.Float(
+        string="Bonus Part",
+        readonly=True,
+        copy=False,
+        help="The part of this stored value card's balance that was given as a top-up "
+        "bonus (充值赠送), not paid: it is not on 预收账款, and is booked as a discount "
+        "when it is spent.",
+    )
