@@ -847,7 +847,14 @@ class DemoChain:
 
     def setup_stored_value(self):
         """储值卡: eight members topped up their card at head office (invoiced, paid by
-        bank transfer): the 预收账款 (2203) holds what their cards hold."""
+        bank transfer) with the chain's top-up bonuses (充1000送100, 充2000送300): the
+        预收账款 (2203) holds what their cards hold but the bonus."""
+        self.env["retail.stored.value.bonus"].create(
+            [
+                {"name": "充1000送100", "amount_min": 1000.0, "bonus": 100.0},
+                {"name": "充2000送300", "amount_min": 2000.0, "bonus": 300.0},
+            ]
+        )
         program = self.company.retail_stored_value_program_id
         top_up = program.trigger_product_ids[:1]
         amounts = (500.0, 1000.0, 2000.0, 300.0, 1000.0, 500.0, 800.0, 1500.0)

@@ -21,6 +21,7 @@
         "views/points/loyalty_program_views.xml",
         "views/card/member_card_templates.xml",
         "views/sms/retail_sms_views.xml",
+        "views/stored_value/retail_stored_value_bonus_views.xml",
         "views/retail_member_menus.xml",
     ],
     "post_init_hook": "post_init_hook",

@@ -180,18 +180,22 @@ def test_stock_alerts_and_purchase_suggestions(rpc):
 
 
 def test_members_stored_value_agrees_with_the_ledger(rpc):
-    """储值卡: eight members topped up at head office; what their cards hold is what the
+    """储值卡: eight members topped up at head office, four of them with a top-up bonus
+    (充1000送100, 充2000送300); what their cards hold but the bonus is what the
     预收账款 (2203) owes them in the ledger. Every member has a card number (042…)."""
     odoo = rpc("admin", "admin")
     company = odoo.env.user.company_id
     program = company.retail_stored_value_program_id
     assert program and program.program_type == "ewallet"
     cards = odoo.env["loyalty.card"].search_read(
-        [("program_id", "=", program.id), ("points", ">", 0)], ["points"]
+        [("program_id", "=", program.id), ("points", ">", 0)],
+        ["points", "retail_stored_value_bonus"],
     )
     assert len(cards) == 8
-    balance = sum(card["points"] for card in cards)
-    assert balance == 7600.0
+    assert sum(card["points"] for card in cards) == 8200.0
+    bonus = sum(card["retail_stored_value_bonus"] for card in cards)
+    assert bonus == 600.0
+    balance = sum(card["points"] for card in cards) - bonus
     lines = odoo.env["account.move.line"].read_group(
         [
             ("account_id.code", "=like", "2203%"),

@@ -6,3 +6,4 @@ from . import res_company
 from . import card
 from . import sms
 from . import loyalty_card
+from . import sale_order

@@ -2,7 +2,6 @@ import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import format_amount
 
 from odoo.addons.retail_pos_ext.models.pos_order import POS_SOLD_STATES
 
@@ -12,6 +11,21 @@ _logger = logging.getLogger(__name__)
 class PosOrder(models.Model):
     _inherit = "pos.order"
 
+    retail_stored_value_bonus = fields.Monetary(
+        string="Stored Value Bonus",
+        copy=False,
+        readonly=True,
+        help="The top-up bonus (充值赠送) this order gave on the members' stored value "
+        "cards: not paid, not on the 预收账款.",
+    )
+    retail_stored_value_bonus_spent = fields.Monetary(
+        string="Stored Value Bonus Spent",
+        copy=False,
+        readonly=True,
+        help="The bonus part of what this order paid with stored value cards (given "
+        "back by a refund: negative), booked as a discount on the sales when the "
+        "session is closed.",
+    )
     retail_stored_value_debited = fields.Boolean(
         string="Stored Value Debited",
         copy=False,
@@ -29,6 +43,11 @@ class PosOrder(models.Model):
         # 储值卡: what the orders spend of the members' cards is taken off at once,
         # against the balance on the server
         synced._retail_debit_stored_value()
+        # the till learns the top-up bonus it gave (shown on the receipt)
+        for values in result.get("pos.order", []):
+            if "id" in values:
+                order = self.browse(values["id"])
+                values["retail_stored_value_bonus"] = order.retail_stored_value_bonus
         # 会员等级: the members who bought move up at once; the till gets their new
         # level with the answer (the receipt and the customer list show it)
         sold = synced.filtered(lambda order: order.state in POS_SOLD_STATES)
@@ -83,8 +102,15 @@ class PosOrder(models.Model):
             ["order_id"],
             ["price_subtotal_incl:sum"],
         )
-        cards = self._retail_stored_value_cards(
-            [order for order, __ in top_ups if order.partner_id]
+        cards = self.env["loyalty.card"]._retail_stored_value_cards(
+            {
+                (
+                    order.company_id.sudo().retail_stored_value_program_id,
+                    order.partner_id.commercial_partner_id,
+                )
+                for order, __ in top_ups
+                if order.partner_id
+            }
         )
         for order, amount in top_ups:
             program = order.company_id.sudo().retail_stored_value_program_id
@@ -96,43 +122,11 @@ class PosOrder(models.Model):
                     moves[order][card][1] -= amount
         return moves
 
-    def _retail_stored_value_cards(self, orders):
-        """{(program, member): card} of the members topping up their card in
-        ``orders`` (one search; the missing cards made in one go)."""
-        Card = self.env["loyalty.card"].sudo()
-        wanted = {
-            (
-                order.company_id.sudo().retail_stored_value_program_id,
-                order.partner_id.commercial_partner_id,
-            )
-            for order in orders
-        }
-        if not wanted:
-            return {}
-        found = Card.search(
-            [
-                ("program_id", "in", [program.id for program, __ in wanted]),
-                ("partner_id", "in", [partner.id for __, partner in wanted]),
-            ],
-            order="id",
-        )
-        cards = {}
-        for card in found:
-            cards.setdefault((card.program_id, card.partner_id), card)
-        missing = [key for key in wanted if key not in cards]
-        made = Card.with_context(action_no_send_mail=True).create(
-            [
-                {"program_id": program.id, "partner_id": partner.id, "points": 0}
-                for program, partner in missing
-            ]
-        )
-        cards.update(zip(missing, made, strict=True))
-        return cards
-
     def _retail_debit_stored_value(self):
         """Apply what the synchronised orders do to the members' stored value cards
-        (top-ups and spending), against the balance on the server, whatever the
-        (offline) till believed: an offline till never confirms its points itself.
+        (top-ups with their bonus, and spending), against the balance on the server,
+        whatever the (offline) till believed: an offline till never confirms its
+        points itself.
 
         The cards are locked (one query for the batch) so that two tills spending one
         card at once are applied one after the other; a spend beyond the balance is
@@ -152,17 +146,20 @@ class PosOrder(models.Model):
         for per_card in moves.values():
             cards |= cards.browse([card.id for card in per_card])
         self.env.cr.execute(
-            """SELECT id, points, company_id FROM loyalty_card
+            """SELECT id, points, COALESCE(retail_stored_value_bonus, 0), company_id
+                 FROM loyalty_card
                 WHERE id IN %s ORDER BY id FOR UPDATE""",
             [tuple(cards.ids)],
         )
-        balances, companies = {}, {}
-        for card_id, points, company_id in self.env.cr.fetchall():
-            balances[card_id], companies[card_id] = points, company_id
+        state = {row[0]: list(row[1:]) for row in self.env.cr.fetchall()}
+        bonuses = self.env["retail.stored.value.bonus"]._retail_pos_bonuses(
+            orders, moves
+        )
         problems, history, texts = defaultdict(list), [], []
         for order in orders.sorted("id"):
             for card, (top_up, spent) in moves.get(order, {}).items():
-                if companies[card.id] and companies[card.id] != order.company_id.id:
+                balance, bonus, company_id = state[card.id]
+                if company_id and company_id != order.company_id.id:
                     problems[order].append(
                         self.env._(
                             "Stored value card %(card)s belongs to another company: "
@@ -172,69 +169,60 @@ class PosOrder(models.Model):
                         )
                     )
                     continue
+                gift, back, clawback = bonuses[order, card]
+                balance = max(balance, 0.0) + top_up + gift
+                bonus = min(max(bonus, 0.0) + gift + back, balance)
                 taken = order._retail_take_stored_value(
-                    card, max(balances[card.id], 0.0) + top_up, spent, problems
+                    card, balance, spent + clawback, problems
                 )
-                balances[card.id] = max(balances[card.id], 0.0) + top_up - taken
-                history.append(order._retail_stored_value_history(card, top_up, taken))
-                texts.append((order, card, top_up, taken, balances[card.id]))
+                # the bonus part of what is spent is a discount on the sale; the
+                # bonus of a top-up given back is simply taken back
+                bonus_taken = (
+                    min(bonus, clawback)
+                    if clawback or not spent
+                    else self.env["retail.stored.value.bonus"]._retail_bonus_spent(
+                        order.currency_id, balance, bonus, taken
+                    )
+                )
+                state[card.id] = [balance - taken, bonus - bonus_taken, company_id]
+                order.retail_stored_value_bonus += gift
+                order.retail_stored_value_bonus_spent += (
+                    0.0 if clawback else bonus_taken
+                ) - back
+                history.append(
+                    order._retail_stored_value_history(card, top_up + gift, taken)
+                )
+                texts.append(
+                    (
+                        order.company_id,
+                        card,
+                        order.config_id.name,
+                        top_up,
+                        gift,
+                        taken,
+                        balance - taken,
+                    )
+                )
         self.env.cr.execute(
-            """UPDATE loyalty_card c SET points = v.points
-                 FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float[]) AS points) v
+            """UPDATE loyalty_card c
+                  SET points = v.points, retail_stored_value_bonus = v.bonus
+                 FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float[]) AS points,
+                              unnest(%s::float[]) AS bonus) v
                 WHERE c.id = v.id""",
-            [list(balances), list(balances.values())],
+            [
+                list(state),
+                [value[0] for value in state.values()],
+                [value[1] for value in state.values()],
+            ],
         )
-        cards.invalidate_recordset(["points"])
+        cards.invalidate_recordset(["points", "retail_stored_value_bonus"])
         # the card's statement (core's history, on the card and the member's portal),
         # for the orders of offline tills too, which never confirm their points
         self.env["loyalty.history"].sudo().create(history)
         orders.sudo().write({"retail_stored_value_debited": True})
         for order, reasons in problems.items():
             order._retail_flag_stored_value(reasons)
-        self._retail_text_stored_value(texts)
-
-    @api.model
-    def _retail_text_stored_value(self, moves):
-        """余额提醒: a text to the member for each top-up and payment of their card,
-        with the new balance, when their company sends them (queued: core's SMS job
-        sends them, not the till's synchronisation)."""
-        texts = []
-        for order, card, top_up, taken, balance in moves:
-            if not order.company_id.retail_sms_stored_value or not card.partner_id:
-                continue
-            env = self.with_context(lang=card.partner_id.lang).env
-            store = order.config_id.name
-            for amount, term in (
-                (
-                    top_up,
-                    env._(
-                        "Your stored value card was topped up with %(amount)s at "
-                        "%(store)s; balance: %(balance)s."
-                    ),
-                ),
-                (
-                    taken,
-                    env._(
-                        "You paid %(amount)s with your stored value card at "
-                        "%(store)s; balance: %(balance)s."
-                    ),
-                ),
-            ):
-                if amount:
-                    texts.append(
-                        (
-                            card.partner_id,
-                            term
-                            % {
-                                "amount": format_amount(env, amount, order.currency_id),
-                                "store": store,
-                                "balance": format_amount(
-                                    env, balance, order.currency_id
-                                ),
-                            },
-                        )
-                    )
-        self.env["retail.member.sms"]._queue(texts)
+        self.env["retail.member.sms"]._text_stored_value(texts)
 
     def _retail_take_stored_value(self, card, balance, spent, problems):
         """What the order may take off the card: all it spent, or the balance."""

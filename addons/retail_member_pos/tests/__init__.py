@@ -1,2 +1,3 @@
 from . import test_member_levels_pos
 from . import test_stored_value_pos
+from . import test_stored_value_bonus_pos

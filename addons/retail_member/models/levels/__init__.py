@@ -1,4 +1,3 @@
 from . import retail_customer_grade
 from . import retail_member_level_history
 from . import res_partner
-from . import sale_order

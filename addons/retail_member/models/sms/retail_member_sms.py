@@ -1,6 +1,7 @@
 import re
 
 from odoo import api, models
+from odoo.tools import format_amount
 
 # a Chinese mobile number: 11 digits starting with 1, written with or without +86
 MOBILE_RE = re.compile(r"^(?:\+?86)?(1\d{10})$")
@@ -73,3 +74,47 @@ class RetailMemberSms(models.AbstractModel):
                 message=self.env._("Opted out by SMS reply: %(reply)s", reply=reply),
             )
         )
+
+    @api.model
+    def _text_stored_value(self, moves):
+        """余额提醒: a text to the member for each top-up and payment of their stored
+        value card, with the new balance, when their company sends them. ``moves``:
+        (company, card, store, topped up, bonus, spent, balance) tuples."""
+        texts = []
+        for company, card, store, top_up, bonus, taken, balance in moves:
+            if not company.retail_sms_stored_value or not card.partner_id:
+                continue
+            env = self.with_context(lang=card.partner_id.lang).env
+            values = {
+                "store": store,
+                **{
+                    key: format_amount(env, amount, company.currency_id)
+                    for key, amount in (
+                        ("amount", top_up),
+                        ("bonus", bonus),
+                        ("spent", taken),
+                        ("balance", balance),
+                    )
+                },
+            }
+            if top_up and bonus:
+                body = env._(
+                    "Your stored value card was topped up with %(amount)s and a bonus "
+                    "of %(bonus)s at %(store)s; balance: %(balance)s."
+                )
+            elif top_up:
+                body = env._(
+                    "Your stored value card was topped up with %(amount)s at "
+                    "%(store)s; balance: %(balance)s."
+                )
+            else:
+                body = None
+            if body:
+                texts.append((card.partner_id, body % values))
+            if taken:
+                body = env._(
+                    "You paid %(spent)s with your stored value card at %(store)s; "
+                    "balance: %(balance)s."
+                )
+                texts.append((card.partner_id, body % values))
+        return self._queue(texts)

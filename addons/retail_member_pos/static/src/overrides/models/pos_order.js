@@ -1,6 +1,9 @@
 import { PosOrder } from "@point_of_sale/app/models/pos_order";
+import { registry } from "@web/core/registry";
 import { roundPrecision } from "@web/core/utils/numbers";
 import { patch } from "@web/core/utils/patch";
+
+const formatCurrency = registry.subRegistries.formatters.content.monetary[1];
 
 patch(PosOrder.prototype, {
     /** 积分: a member's points of loyalty programs times their level's multiplier, as
@@ -37,10 +40,14 @@ patch(PosOrder.prototype, {
         return this.uiState.retailPointsFactor.factor;
     },
     /** The member's level (会员等级) on the receipt: the one reached with this order,
-     * as the server answered the order's synchronisation. */
+     * as the server answered the order's synchronisation; and the top-up bonus. */
     export_for_printing(baseUrl, headerData) {
         const result = super.export_for_printing(...arguments);
         result.retailMemberLevel = this.get_partner()?.retail_member_level_name || "";
+        // 充值赠送: the bonus the server gave with this order's top-up
+        result.retailStoredValueBonus = this.retail_stored_value_bonus
+            ? formatCurrency(this.retail_stored_value_bonus)
+            : "";
         return result;
     },
 });
