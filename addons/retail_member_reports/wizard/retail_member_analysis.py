@@ -188,9 +188,7 @@ class RetailMemberAnalysis(models.TransientModel):
             ledger = self.env.cr.fetchone()[0]
         currency = self.company_id.currency_id
         return {
-            "stored_value_accounts": ", ".join(
-                accounts.sudo().mapped("display_name")
-            ),
+            "stored_value_accounts": ", ".join(accounts.sudo().mapped("display_name")),
             "stored_value_paid": paid,
             "stored_value_bonus": bonus,
             "stored_value_total": paid + bonus,
@@ -223,7 +221,11 @@ class RetailMemberAnalysis(models.TransientModel):
                     if row["kind"] == "stored_value"
                 ],
                 "points_line_ids": [fields.Command.clear()]
-                + [fields.Command.create(row) for row in moves if row["kind"] == "points"],
+                + [
+                    fields.Command.create(row)
+                    for row in moves
+                    if row["kind"] == "points"
+                ],
                 "member_count": sum(row["members"] for row in levels),
                 "new_member_count": sum(row["new_members"] for row in levels),
                 "computed": True,
@@ -281,9 +283,7 @@ class RetailMemberAnalysis(models.TransientModel):
             )
             for line in self.level_line_ids
         ]
-        rows.append(
-            (self.env._("Total"), "", self.member_count, self.new_member_count)
-        )
+        rows.append((self.env._("Total"), "", self.member_count, self.new_member_count))
         return {
             "title": self.env._("Members per Level and Store"),
             "sheet_name": self.env._("Members"),
@@ -309,7 +309,10 @@ class RetailMemberAnalysis(models.TransientModel):
                 ),
                 self.stored_value_ledger,
             ),
-            (self.env._("Difference (Paid Part - Ledger)"), self.stored_value_difference),
+            (
+                self.env._("Difference (Paid Part - Ledger)"),
+                self.stored_value_difference,
+            ),
         ]
         return {
             "title": self.env._("Stored Value Outstanding"),
