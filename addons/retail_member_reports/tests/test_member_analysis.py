@@ -126,6 +126,14 @@ class TestMemberAnalysis(MemberAnalysisCommon):
             [("会员东店", 200.0, 0.0, 180.0), ("会员西店", 0.0, 20.0, 0.0)],
         )
         self.assertEqual(analysis.points_line_ids.program_id, self.points)
+        # the clearing ran in Chinese: told apart by its description in any language
+        cleared = self.env["loyalty.history"].search(
+            [("card_id.program_id", "=", self.points.id), ("issued", "=", 0)]
+        )
+        self.assertEqual(
+            set(cleared.filtered(lambda h: not h.order_id).mapped("description")),
+            {"本年度积分已清零"},
+        )
 
     def test_store_manager_sees_their_stores(self):
         analysis = self._analysis(self.manager_a)
@@ -160,6 +168,13 @@ class TestMemberAnalysis(MemberAnalysisCommon):
         Menu = self.env["ir.ui.menu"]
         self.assertIn(menu.id, Menu.with_user(self.manager)._visible_menu_ids())
         self.assertNotIn(menu.id, Menu.with_user(self.cashier_a)._visible_menu_ids())
+        # the form opens for a store manager (one company: no company field shown)
+        views = Analysis.with_user(self.manager).get_views([(False, "form")])
+        self.assertIn("level_line_ids", views["views"]["form"]["arch"])
+        # a company the user does not work for is refused
+        other = self.env["res.company"].create({"name": "别家零售"})
+        with self.assertRaisesRegex(AccessError, "别家零售"):
+            self._analysis(self.manager, company_id=other.id)
 
     def test_export_to_xlsx(self):
         analysis = self._analysis()
