@@ -1,0 +1,3 @@
+from . import retail_member_analysis
+from . import retail_member_analysis_level
+from . import retail_member_analysis_move
