@@ -20,6 +20,7 @@ ADDONS = [
     "retail_reports_pos",
     "retail_member",
     "retail_member_pos",
+    "retail_member_reports",
 ]
 ADDONS_PATH = os.environ.get("RETAIL_ADDONS_PATH") or ",".join(
     str(p) for p in (ODOO_PATH / "addons", ROOT / "addons") if p.is_dir()

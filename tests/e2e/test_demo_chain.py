@@ -211,3 +211,29 @@ def test_members_stored_value_agrees_with_the_ledger(rpc):
     )
     assert len(members) == 30
     assert all((m["barcode"] or "").startswith("042") for m in members)
+
+
+def test_member_analysis_of_the_demo_chain_agrees_with_the_ledger(rpc):
+    """The accountant's Member Analysis (会员分析) of the demo chain: 30 members in their
+    levels, the stored value cards' paid part (7,600) equal to 预收账款, 600 of bonus."""
+    odoo = rpc("accountant")
+    Analysis = odoo.env["retail.member.analysis"]
+    wizard = Analysis.create({})
+    Analysis.action_compute([wizard])
+    [result] = odoo.execute(
+        "retail.member.analysis",
+        "read",
+        [wizard],
+        [
+            "member_count",
+            "stored_value_paid",
+            "stored_value_bonus",
+            "stored_value_ledger",
+            "stored_value_difference",
+        ],
+    )
+    assert result["member_count"] == 30
+    assert result["stored_value_paid"] == 7600.0
+    assert result["stored_value_bonus"] == 600.0
+    assert result["stored_value_ledger"] == 7600.0
+    assert result["stored_value_difference"] == 0.0
