@@ -15,6 +15,7 @@
     "data": [
         "security/ir.model.access.csv",
         "wizard/retail_member_analysis_views.xml",
+        "wizard/retail_customer_analysis_rfm_views.xml",
         "views/retail_member_reports_menus.xml",
     ],
     "auto_install": True,

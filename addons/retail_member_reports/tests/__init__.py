@@ -1,1 +1,2 @@
 from . import test_member_analysis
+from . import test_segment_sms
