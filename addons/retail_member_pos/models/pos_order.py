@@ -157,52 +157,12 @@ class PosOrder(models.Model):
         )
         problems, history, texts = defaultdict(list), [], []
         for order in orders.sorted("id"):
-            for card, (top_up, spent) in moves.get(order, {}).items():
-                balance, bonus, company_id = state[card.id]
-                if company_id and company_id != order.company_id.id:
-                    problems[order].append(
-                        self.env._(
-                            "Stored value card %(card)s belongs to another company: "
-                            "%(spent)s not taken off it.",
-                            card=card.code,
-                            spent=order.currency_id.round(spent),
-                        )
-                    )
-                    continue
-                gift, back, clawback = bonuses[order, card]
-                balance = max(balance, 0.0) + top_up + gift
-                bonus = min(max(bonus, 0.0) + gift + back, balance)
-                taken = order._retail_take_stored_value(
-                    card, balance, spent + clawback, problems
-                )
-                # the bonus part of what is spent is a discount on the sale; the
-                # bonus of a top-up given back is simply taken back
-                bonus_taken = (
-                    min(bonus, clawback)
-                    if clawback or not spent
-                    else self.env["retail.stored.value.bonus"]._retail_bonus_spent(
-                        order.currency_id, balance, bonus, taken
-                    )
-                )
-                state[card.id] = [balance - taken, bonus - bonus_taken, company_id]
-                order.retail_stored_value_bonus += gift
-                order.retail_stored_value_bonus_spent += (
-                    0.0 if clawback else bonus_taken
-                ) - back
-                history.append(
-                    order._retail_stored_value_history(card, top_up + gift, taken)
-                )
-                texts.append(
-                    (
-                        order.company_id,
-                        card,
-                        order.config_id.name,
-                        top_up,
-                        gift,
-                        taken,
-                        balance - taken,
-                    )
-                )
+            for card, move in moves.get(order, {}).items():
+                if applied := order._retail_apply_stored_value(
+                    card, move, state, bonuses[order, card], problems
+                ):
+                    history.append(applied[0])
+                    texts.append(applied[1])
         self.env.cr.execute(
             """UPDATE loyalty_card c
                   SET points = v.points, retail_stored_value_bonus = v.bonus
@@ -223,6 +183,56 @@ class PosOrder(models.Model):
         for order, reasons in problems.items():
             order._retail_flag_stored_value(reasons)
         self.env["retail.member.sms"]._text_stored_value(texts)
+
+    def _retail_apply_stored_value(self, card, move, state, bonuses, problems):
+        """Apply the order's ``move`` (topped up, spent) of ``card`` to the card's
+        ``state`` (balance, bonus part, company) with its ``bonuses`` (given, given
+        back, taken back): (the card's history line, the text's values), or None
+        for a card of another company."""
+        top_up, spent = move
+        balance, bonus, company_id = state[card.id]
+        if company_id and company_id != self.company_id.id:
+            problems[self].append(
+                self.env._(
+                    "Stored value card %(card)s belongs to another company: "
+                    "%(spent)s not taken off it.",
+                    card=card.code,
+                    spent=self.currency_id.round(spent),
+                )
+            )
+            return None
+        gift, back, clawback = bonuses
+        balance = max(balance, 0.0) + top_up + gift
+        bonus = min(max(bonus, 0.0) + gift + back, balance)
+        taken = self._retail_take_stored_value(
+            card, balance, spent + clawback, problems
+        )
+        # the bonus part of what is spent is a discount on the sale; the bonus of a
+        # top-up given back is simply taken back
+        bonus_taken = (
+            min(bonus, clawback)
+            if clawback or not spent
+            else self.env["retail.stored.value.bonus"]._retail_bonus_spent(
+                self.currency_id, balance, bonus, taken
+            )
+        )
+        state[card.id] = [balance - taken, bonus - bonus_taken, company_id]
+        self.retail_stored_value_bonus += gift
+        self.retail_stored_value_bonus_spent += (
+            0.0 if clawback else bonus_taken
+        ) - back
+        return (
+            self._retail_stored_value_history(card, top_up + gift, taken),
+            (
+                self.company_id,
+                card,
+                self.config_id.name,
+                top_up,
+                gift,
+                taken,
+                balance - taken,
+            ),
+        )
 
     def _retail_take_stored_value(self, card, balance, spent, problems):
         """What the order may take off the card: all it spent, or the balance."""

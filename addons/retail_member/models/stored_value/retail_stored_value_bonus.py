@@ -27,7 +27,7 @@ class RetailStoredValueBonus(models.Model):
         help="The bonus is given for a top-up of this amount or more; of the rules a "
         "top-up reaches, the one of the highest amount gives its bonus.",
     )
-    bonus = fields.Monetary(string="Bonus", required=True)
+    bonus = fields.Monetary(required=True)
     grade_ids = fields.Many2many(
         "retail.customer.grade",
         string="Member Levels",
