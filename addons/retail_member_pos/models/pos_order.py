@@ -316,7 +316,13 @@ class PosOrder(models.Model):
     def add_loyalty_history_lines(self, coupon_data, coupon_updates):
         """The till's history of the order's points: what it spent of a stored value
         card and topped up is in the card's history since the synchronisation
-        (above), with what was actually taken; only the rest is added."""
+        (above), with what was actually taken; only the rest is added. Core's till
+        sends the net of a card's points: the points redeemed by the order's rewards
+        are written as used and its points earned as issued, so that the statement
+        (and the member analysis) tells redeeming from earning."""
+        costs = defaultdict(float)
+        for line in self.lines.filtered("is_reward_line"):
+            costs[line.coupon_id.id] += line.points_cost
         moves = (
             self._retail_stored_value_moves()[self]
             if self.retail_stored_value_debited
@@ -330,6 +336,9 @@ class PosOrder(models.Model):
                 top_up, spent = move
                 net = entry.get("won", 0.0) - entry.get("spent", 0.0) + spent - top_up
                 entry["won"], entry["spent"] = max(net, 0.0), max(-net, 0.0)
+            elif cost := costs.get(card_id):
+                net = entry.get("won", 0.0) - entry.get("spent", 0.0)
+                entry["won"], entry["spent"] = max(net + cost, 0.0), cost
         return super().add_loyalty_history_lines(coupon_data, coupon_updates)
 
     def validate_coupon_programs(self, point_changes, new_codes):

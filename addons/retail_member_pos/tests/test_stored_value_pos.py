@@ -300,3 +300,25 @@ class TestStoredValuePos(StoredValueCommon):
             ],
             [(0.0, 100.0)],
         )
+
+    def test_tour_cashier_refunds_a_balance_paid_order_to_the_card(self):
+        card = self._card(100.0)
+        session = self._open_session()
+        self.start_pos_tour(
+            "retail_member_pos_stored_value_refund_tour", login="pos_user"
+        )
+        sale, refund = self._session_orders(session).sorted("id")
+        self.assertEqual(refund.refunded_order_id, sale)
+        self.assertTrue(refund.retail_stored_value_debited)
+        self.assertNotEqual(refund.retail_review_state, "to_review")
+        # what the order took off the card comes back to it, and the cash part too
+        # (the cashier refunded the whole order to the card)
+        self.assertEqual(card.points, 300.0)
+        self.assertEqual(
+            [(h.issued, h.used) for h in card.history_ids.sorted("id")],
+            [(0.0, 100.0), (300.0, 0.0)],
+        )
+        session.with_user(self.pos_user).close_session_from_ui()
+        # the card was given its 100 outside the ledger: 300 came back to it of which
+        # 100 it had paid, 200 the member had paid in cash: 预收账款 owes 200 more
+        self.assertAlmostEqual(self._ledger(), 200.0)
