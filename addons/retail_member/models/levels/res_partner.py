@@ -7,6 +7,17 @@ from odoo.tools import SQL
 
 # a level is measured on the spend of this many days
 LEVEL_PERIOD_DAYS = 365
+# the fields of a member's phone numbers, shown masked to the roles that do not serve
+# members (keepers, buyers, accountants)
+PHONE_FIELDS = ("phone", "mobile")
+
+
+def mask_phone(number):
+    """139****5678 for 13912345678: the first three and last four characters kept."""
+    number = (number or "").strip()
+    if len(number) < 8:
+        return "*" * len(number)
+    return f"{number[:3]}{'*' * (len(number) - 7)}{number[-4:]}"
 
 
 class ResPartner(models.Model):
@@ -267,7 +278,46 @@ class ResPartner(models.Model):
                 )
             )
 
+    def _retail_masks_member_phones(self):
+        """Whether the user sees members' phone numbers masked: roles that serve
+        members (cashiers, store managers, sales staff, administrators) see them."""
+        user = self.env.user
+        return not (
+            self.env.su
+            or user._is_system()
+            or user.has_group("retail_wholesale.retail_wholesale_group_cashier")
+            or user.has_group("sales_team.group_sale_salesman")
+        )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Members' phone numbers (会员手机号) read masked by the roles that do not
+        serve them; the code of the server (texts, searches) reads them whole."""
+        result = super()._read_format(fnames, load=load)
+        wanted = [name for name in PHONE_FIELDS if name in fnames]
+        if not wanted or not result or not self._retail_masks_member_phones():
+            return result
+        members = {
+            partner.id
+            for partner in self.sudo()
+            if partner.commercial_partner_id.retail_grade_id.retail_member_level
+        }
+        for values in result:
+            if values["id"] in members:
+                for name in wanted:
+                    if values.get(name):
+                        values[name] = mask_phone(values[name])
+        return result
+
     def write(self, vals):
+        # a masked number sent back as it was shown is not a new number
+        for name in PHONE_FIELDS:
+            if (
+                name in vals
+                and "*" in (vals[name] or "")
+                and len(self) == 1
+                and vals[name] == mask_phone(self.sudo()[name])
+            ):
+                vals = {key: value for key, value in vals.items() if key != name}
         if "retail_grade_id" not in vals or self.env.context.get("retail_level_review"):
             return super().write(vals)
         before = {partner: partner.retail_grade_id for partner in self}
