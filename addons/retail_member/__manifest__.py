@@ -24,6 +24,11 @@
         "views/stored_value/retail_stored_value_bonus_views.xml",
         "views/retail_member_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "retail_member/static/tests/tours/**/*",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "auto_install": ["retail_wholesale"],
 }

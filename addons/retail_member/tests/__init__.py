@@ -6,3 +6,4 @@ from . import test_member_card
 from . import test_member_sms
 from . import test_stored_value_bonus
 from . import test_member_privacy
+from . import test_member_back_office_tour
