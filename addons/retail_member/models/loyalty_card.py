@@ -63,8 +63,9 @@ class LoyaltyCard(models.Model):
         )
         self.invalidate_recordset(["points", "retail_stored_value_bonus"])
         currency = order.currency_id
+        day = fields.Date.context_today(order, order.date_order)
         (gift,) = Bonus._retail_bonuses(
-            [(order.company_id, self.partner_id, top_up, order.date_order.date())]
+            [(order.company_id, self.partner_id, top_up, day)]
         )
         balance = self.points + gift + spent
         bonus = min(self.retail_stored_value_bonus + gift, balance)
@@ -88,6 +89,27 @@ class LoyaltyCard(models.Model):
                     "used": 0.0,
                 }
             )
+        self._retail_post_bonus_discount(order, used, Bonus)
+
+    def _retail_cancel_bonus(self, order, gift, used, Bonus):
+        """The order's top-up bonus ``gift`` taken back off the card (never below
+        zero) and the bonus part ``used`` it spent given back, its discount reversed."""
+        self.ensure_one()
+        self.env.cr.execute(
+            "SELECT 1 FROM loyalty_card WHERE id = %s FOR UPDATE", [self.id]
+        )
+        self.invalidate_recordset(["points", "retail_stored_value_bonus"])
+        points = max(self.points - gift, 0.0)
+        bonus = min(max(self.retail_stored_value_bonus - gift + used, 0.0), points)
+        self.write({"points": points, "retail_stored_value_bonus": bonus})
+        order.sudo().write(
+            {"retail_stored_value_bonus": 0.0, "retail_stored_value_bonus_spent": 0.0}
+        )
+        self._retail_post_bonus_discount(order, -used, Bonus)
+
+    def _retail_post_bonus_discount(self, order, used, Bonus):
+        """Post the discount entry of the bonus part ``used`` of an order's payment
+        with the card (negative: given back)."""
         if lines := Bonus._retail_discount_lines(
             order.company_id,
             used,

@@ -29,6 +29,38 @@ class SaleOrder(models.Model):
             orders.partner_id._retail_upgrade_members(company)
         return result
 
+    def _action_cancel(self):
+        """A confirmed order cancelled: core gives back its points changes; its top-up
+        bonus is taken back and the bonus part it spent given back (its discount
+        entry reversed)."""
+        confirmed = self.filtered(
+            lambda order: (
+                order.state == "sale"
+                and (
+                    order.retail_stored_value_bonus
+                    or order.retail_stored_value_bonus_spent
+                )
+            )
+        )
+        moves = [
+            (
+                order,
+                order.retail_stored_value_bonus,
+                order.retail_stored_value_bonus_spent,
+            )
+            for order in confirmed
+        ]
+        result = super()._action_cancel()
+        Bonus = self.env["retail.stored.value.bonus"]
+        for order, gift, used in moves:
+            program = order.company_id.sudo().retail_stored_value_program_id
+            member = order.partner_id.commercial_partner_id
+            card = self.env["loyalty.card"]._retail_stored_value_cards(
+                {(program, member)}
+            )[program, member]
+            card.sudo()._retail_cancel_bonus(order, gift, used, Bonus)
+        return result
+
     def _program_check_compute_points(self, programs):
         """积分 of a member's order: the points of loyalty programs times their level's
         multiplier (rounded down, as core rounds points of orders)."""

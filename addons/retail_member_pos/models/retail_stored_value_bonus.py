@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class RetailStoredValueBonus(models.Model):
@@ -31,7 +31,12 @@ class RetailStoredValueBonus(models.Model):
         ]
         gifts = self._retail_bonuses(
             [
-                (order.company_id, card.partner_id, top_up, order.date_order.date())
+                (
+                    order.company_id,
+                    card.partner_id,
+                    top_up,
+                    fields.Date.context_today(order, order.date_order),
+                )
                 for order, card, top_up in plain
             ]
         )
