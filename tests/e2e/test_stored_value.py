@@ -135,3 +135,109 @@ def test_two_tills_spending_one_card_at_once_never_go_below_zero(
         assert len(short) == 1, saved
         assert short[0]["retail_review_state"] == "to_review"
         assert f"{round(price * 0.5, 2)} not covered" in short[0]["retail_review_note"]
+
+
+def coupon_order(till, coupon):
+    """An order of the product with the one-time coupon's 1-yuan discount."""
+    order = order_payload(till, [(till["product"], 1.0)])
+    order["partner_id"] = till["member_id"]
+    order["lines"].append(
+        [
+            0,
+            0,
+            {
+                "product_id": coupon["product_id"],
+                "qty": 1.0,
+                "price_unit": -1.0,
+                "price_subtotal": -1.0,
+                "price_subtotal_incl": -1.0,
+                "discount": 0.0,
+                "tax_ids": [[6, 0, []]],
+                "is_reward_line": True,
+                "reward_id": coupon["reward_id"],
+                "coupon_id": coupon["card_id"],
+                "points_cost": 1.0,
+                "reward_identifier_code": uuid.uuid4().hex[:8],
+                "uuid": str(uuid.uuid4()),
+            },
+        ]
+    )
+    total = round(order["amount_total"] - 1.0, 2)
+    order["amount_total"] = order["amount_paid"] = total
+    order["payment_ids"][0][2]["amount"] = total
+    return order
+
+
+def test_two_tills_redeeming_one_coupon_at_once_flag_one(server, admin, stored_value):
+    """单次券: a one-time coupon redeemed by two tills at the same moment: both orders
+    are kept as paid, exactly one is flagged as using a coupon already used."""
+    till = stored_value
+    program_id = admin(
+        "loyalty.program",
+        "create",
+        {
+            "name": f"E2E Coupon {uuid.uuid4().hex[:6]}",
+            "program_type": "coupons",
+            "applies_on": "current",
+            "trigger": "with_code",
+            "pos_ok": True,
+            "reward_ids": [
+                [
+                    0,
+                    0,
+                    {
+                        "reward_type": "discount",
+                        "discount": 1,
+                        "discount_mode": "per_order",
+                        "required_points": 1,
+                    },
+                ]
+            ],
+        },
+    )
+    reward = admin(
+        "loyalty.reward",
+        "search_read",
+        [("program_id", "=", program_id)],
+        ["discount_line_product_id"],
+    )[0]
+    cashiers = [Client(server["url"], server["db"], "pd_cashier") for _ in range(2)]
+    for _trial in range(TRIALS):
+        coupon = {
+            "reward_id": reward["id"],
+            "product_id": reward["discount_line_product_id"][0],
+            "card_id": admin(
+                "loyalty.card",
+                "create",
+                {
+                    "program_id": program_id,
+                    "partner_id": till["member_id"],
+                    "points": 1,
+                },
+            ),
+        }
+        orders = [coupon_order(till, coupon) for _ in cashiers]
+        results = run_together(
+            *[
+                (lambda c=cashier, o=order: c("pos.order", "sync_from_ui", [o]))
+                for cashier, order in zip(cashiers, orders, strict=True)
+            ]
+        )
+        for result, _seconds in results:
+            assert not isinstance(result, Exception), result
+        saved = admin(
+            "pos.order",
+            "search_read",
+            [("uuid", "in", [order["uuid"] for order in orders])],
+            ["state", "retail_review_note"],
+        )
+        assert len(saved) == 2
+        assert {order["state"] for order in saved} == {"paid"}
+        twice = [
+            order
+            for order in saved
+            if "already used" in (order["retail_review_note"] or "")
+        ]
+        assert len(twice) == 1, saved
+        uses = admin("loyalty.card", "read", [coupon["card_id"]], ["retail_till_uses"])
+        assert uses[0]["retail_till_uses"] == 2

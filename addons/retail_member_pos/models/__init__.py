@@ -6,3 +6,4 @@ from . import retail_member_card
 from . import retail_pos_order_review
 from . import retail_stored_value_bonus
 from . import pos_session
+from . import loyalty_card

@@ -26,6 +26,12 @@ class PosOrder(models.Model):
         "back by a refund: negative), booked as a discount on the sales when the "
         "session is closed.",
     )
+    retail_coupons_checked = fields.Boolean(
+        copy=False,
+        readonly=True,
+        help="The one-time coupons this order redeems were counted when the till "
+        "synchronised it.",
+    )
     retail_stored_value_debited = fields.Boolean(
         string="Stored Value Debited",
         copy=False,
@@ -43,6 +49,8 @@ class PosOrder(models.Model):
         # 储值卡: what the orders spend of the members' cards is taken off at once,
         # against the balance on the server
         synced._retail_debit_stored_value()
+        # 单次券: a coupon used twice (two tills, offline) or expired is flagged
+        synced._retail_check_coupons()
         # the till learns the top-up bonus it gave (shown on the receipt)
         for values in result.get("pos.order", []):
             if "id" in values:
@@ -59,6 +67,19 @@ class PosOrder(models.Model):
             fields = moved._load_pos_data_fields(config.id)
             result.setdefault("res.partner", []).extend(moved.read(fields, load=False))
         return result
+
+    def _retail_check_coupons(self):
+        orders = self.filtered(
+            lambda order: (
+                order.state in POS_SOLD_STATES and not order.retail_coupons_checked
+            )
+        )
+        if not orders:
+            return
+        problems = self.env["loyalty.card"]._retail_check_till_coupons(orders)
+        orders.sudo().write({"retail_coupons_checked": True})
+        for order, reasons in problems.items():
+            order._retail_flag_stored_value(reasons)
 
     def _retail_priced_lines(self):
         """A stored value top-up is sold at the amount the member pays (and core's
