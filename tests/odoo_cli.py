@@ -21,6 +21,8 @@ ADDONS = [
     "retail_member",
     "retail_member_pos",
     "retail_member_reports",
+    "retail_promotion",
+    "retail_promotion_pos",
 ]
 ADDONS_PATH = os.environ.get("RETAIL_ADDONS_PATH") or ",".join(
     str(p) for p in (ODOO_PATH / "addons", ROOT / "addons") if p.is_dir()

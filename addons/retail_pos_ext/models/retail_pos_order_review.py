@@ -30,13 +30,7 @@ class RetailPosOrderReview(models.AbstractModel):
         against the lines; payments against the total.
         """
         order.ensure_one()
-        reasons = self._retail_amount_problems(order)
-        reasons += self._retail_price_problems(order)
-        reasons += self._retail_flash_sale_problems(order)
-        reasons += order.lines.filtered(
-            lambda line: line.qty > 0
-        )._retail_expired_lot_problems()
-        reasons += self._retail_return_rate_problems(order)
+        reasons = self._retail_problems(order)
         if reasons:
             _logger.info("POS order %s flagged for review: %s", order.name, reasons)
             # the cashier who synced the order may not set its review
@@ -46,6 +40,19 @@ class RetailPosOrderReview(models.AbstractModel):
                     "retail_review_note": "\n".join(reasons),
                 }
             )
+
+    @api.model
+    def _retail_problems(self, order):
+        """What the review finds wrong with the order, in words: the checks of the
+        till's addons add theirs here."""
+        reasons = self._retail_amount_problems(order)
+        reasons += self._retail_price_problems(order)
+        reasons += self._retail_flash_sale_problems(order)
+        reasons += order.lines.filtered(
+            lambda line: line.qty > 0
+        )._retail_expired_lot_problems()
+        reasons += self._retail_return_rate_problems(order)
+        return reasons
 
     @api.model
     def _retail_amount_problems(self, order):

@@ -1,0 +1,235 @@
+from odoo import Command, _, models
+
+
+class RetailPromotionPrograms(models.AbstractModel):
+    """The core loyalty programs a promotion is made of, and their writing: the part
+    of ``retail.promotion`` that turns the form into programs."""
+
+    _name = "retail.promotion.programs"
+    _description = "Promotion Programs"
+
+    # ------------------------------------------------------------ programs
+    def _retail_scope_domain(self):
+        """The products the promotion is on, as a product domain ('[]': all)."""
+        parts = []
+        if self.product_ids:
+            parts.append([("id", "in", self.product_ids.ids)])
+        if self.categ_ids:
+            parts.append([("categ_id", "child_of", self.categ_ids.ids)])
+        if self.brand_ids:
+            parts.append([("retail_brand_id", "in", self.brand_ids.ids)])
+        if not parts:
+            return "[]"
+        domain = ["|"] * (len(parts) - 1) + [leaf for part in parts for leaf in part]
+        return repr(domain)
+
+    def _retail_program_specs(self):
+        """[(label, program type, rule values, reward values)]: the loyalty programs the
+        promotion is made of, in order."""
+        self.ensure_one()
+        scope = self._retail_scope_domain()
+        specs = getattr(self, f"_retail_specs_{self.promotion_type}")(scope)
+        return specs
+
+    def _retail_threshold_rule(self, threshold, scope):
+        return {
+            "mode": "auto",
+            "minimum_amount": threshold,
+            "minimum_amount_tax_mode": "incl",
+            "minimum_qty": 0,
+            "reward_point_mode": "order",
+            "reward_point_amount": 1,
+            "product_domain": scope,
+        }
+
+    def _retail_amount_off_reward(self, amount, description, scope):
+        specific = scope != "[]"
+        return {
+            "reward_type": "discount",
+            "discount_mode": "per_order",
+            "discount": amount,
+            "discount_applicability": "specific" if specific else "order",
+            "discount_product_domain": scope,
+            "required_points": 1,
+            "description": description,
+        }
+
+    def _retail_specs_amount_off(self, scope):
+        """On the whole order each tier (or step) takes off its full amount as a
+        discount on the order: core keeps one such discount per order, the best, so
+        the order gets the highest tier it reaches. On chosen products the discounts
+        add up, so each tier takes off what it adds to the tier below."""
+        tiers = self.tier_ids.sorted("threshold")
+        if self.repeat:
+            tier = tiers[:1]
+            tiers = [
+                (tier.threshold * step, tier.discount * step)
+                for step in range(1, self.max_steps + 1)
+            ]
+        else:
+            tiers = [(tier.threshold, tier.discount) for tier in tiers]
+        specs = []
+        given = 0.0
+        for threshold, discount in tiers:
+            label = self._retail_amount_off_label(threshold, discount)
+            amount, description = discount, label
+            if scope != "[]":
+                amount = discount - given
+                if given:
+                    description = _(
+                        "%(label)s (%(more)s more)",
+                        label=label,
+                        more=self._retail_number(amount),
+                    )
+            specs.append(
+                (
+                    label,
+                    "promotion",
+                    self._retail_threshold_rule(threshold, scope),
+                    self._retail_amount_off_reward(amount, description, scope),
+                )
+            )
+            given = discount
+        return specs
+
+    def _retail_specs_gift(self, scope):
+        return [
+            (
+                self._retail_tier_label(tier),
+                "promotion",
+                self._retail_threshold_rule(tier.threshold, scope),
+                {
+                    "reward_type": "product",
+                    "reward_product_id": tier.gift_product_id.id,
+                    "reward_product_qty": tier.gift_qty,
+                    "required_points": 1,
+                    "description": self._retail_tier_label(tier),
+                },
+            )
+            for tier in self.tier_ids.sorted("threshold")
+        ]
+
+    def _retail_specs_buy_get(self, scope):
+        label = _("Buy %(buy)s get %(free)s free", buy=self.buy_qty, free=self.free_qty)
+        return [
+            (
+                label,
+                "buy_x_get_y",
+                {
+                    "mode": "auto",
+                    "minimum_amount": 0,
+                    "minimum_qty": self.buy_qty,
+                    "reward_point_mode": "unit",
+                    "reward_point_amount": 1,
+                    "product_domain": scope,
+                },
+                {
+                    "reward_type": "product",
+                    "reward_product_id": self._retail_free_product().id,
+                    "reward_product_qty": self.free_qty,
+                    "required_points": self.buy_qty,
+                    "description": label,
+                },
+            )
+        ]
+
+    def _retail_specs_discount(self, scope):
+        label = _(
+            "%(percent)s%% off", percent=self._retail_number(self.discount_percent)
+        )
+        return [
+            (
+                label,
+                "promotion",
+                {
+                    "mode": "auto",
+                    "minimum_amount": 0,
+                    "minimum_qty": 1,
+                    "reward_point_mode": "order",
+                    "reward_point_amount": 1,
+                    "product_domain": scope,
+                },
+                {
+                    "reward_type": "discount",
+                    "discount_mode": "percent",
+                    "discount": self.discount_percent,
+                    "discount_applicability": "specific",
+                    "discount_product_domain": scope,
+                    "required_points": 1,
+                    "description": label,
+                },
+            )
+        ]
+
+    def _retail_specs_coupon(self, scope):
+        label = (
+            _(
+                "Coupon: %(value)s off from %(threshold)s",
+                value=self._retail_number(self.coupon_discount),
+                threshold=self._retail_number(self.coupon_threshold),
+            )
+            if self.coupon_threshold
+            else _(
+                "Coupon: %(value)s off", value=self._retail_number(self.coupon_discount)
+            )
+        )
+        # for a coupon the rule is the condition: its points come from the coupon
+        rule = self._retail_threshold_rule(self.coupon_threshold, scope)
+        return [
+            (
+                label,
+                "coupons",
+                rule,
+                self._retail_amount_off_reward(self.coupon_discount, label, scope),
+            )
+        ]
+
+    def _retail_program_values(self, label, program_type):
+        """The loyalty program's own fields for one of the promotion's programs; the
+        till addon adds the stores' tills."""
+        self.ensure_one()
+        values = {
+            "name": f"{self.name}: {label}" if label != self.name else label,
+            "active": self.active,
+            "program_type": program_type,
+            "trigger": "with_code" if program_type == "coupons" else "auto",
+            "applies_on": "current",
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "date_from": self.date_start,
+            "date_to": self.date_end,
+            "sale_ok": self.wholesale_ok,
+            "portal_visible": False,
+            "pricelist_ids": [Command.set(self.grade_ids.pricelist_id.ids)],
+            "retail_promotion_id": self.id,
+        }
+        return values
+
+    def _retail_write_programs(self):
+        """Write the promotion's loyalty programs to match it: the same programs are
+        kept and written while their type holds (their history stays), new ones
+        created, the rest archived (orders may point at them)."""
+        Program = self.env["loyalty.program"].sudo().with_context(active_test=False)
+        for promotion in self:
+            existing = Program.search(
+                [("retail_promotion_id", "=", promotion.id)], order="id"
+            )
+            kept = Program
+            for label, program_type, rule, reward in promotion._retail_program_specs():
+                values = promotion._retail_program_values(label, program_type)
+                program = next(
+                    (p for p in existing - kept if p.program_type == program_type),
+                    None,
+                )
+                if program:
+                    program.write(values)
+                    program._retail_set_rule_reward(rule, reward)
+                else:
+                    values.update(
+                        rule_ids=[Command.create(rule)],
+                        reward_ids=[Command.create(reward)],
+                        communication_plan_ids=[Command.clear()],
+                    )
+                    program = Program.create(values)
+                kept |= program
+            (existing - kept).write({"active": False})

@@ -1,0 +1,2 @@
+from . import retail_promotion
+from . import retail_pos_order_review

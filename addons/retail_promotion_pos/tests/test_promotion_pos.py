@@ -1,0 +1,134 @@
+import uuid
+
+from odoo import Command, fields
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPromotionAtTheTill(RetailPosHttpCommon):
+    """A store manager sets up 满100减10 / 满200减30 for their store: the cashier's till
+    applies it by itself."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.store = cls.main_pos_config.picking_type_id.warehouse_id
+        cls.manager = new_test_user(
+            cls.env,
+            login="promo_pos_store_manager",
+            groups="retail_wholesale.retail_wholesale_group_store_manager",
+            lang="en_US",
+        )
+        cls.manager.retail_warehouse_ids = cls.store
+        cls.tea = cls._create_retail_product("Promo Till Tea", 50.0)
+        today = fields.Date.context_today(cls.manager)
+        cls.promotion = (
+            cls.env["retail.promotion"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "name": "满100减10 满200减30",
+                    "date_start": today,
+                    "date_end": today,
+                    "warehouse_ids": [Command.set(cls.store.ids)],
+                    "tier_ids": [
+                        Command.create({"threshold": 100.0, "discount": 10.0}),
+                        Command.create({"threshold": 200.0, "discount": 30.0}),
+                    ],
+                }
+            )
+        )
+
+    def test_the_programs_go_to_the_stores_tills(self):
+        programs = self.promotion.sudo().program_ids
+        self.assertEqual(len(programs), 2)
+        for program in programs:
+            self.assertTrue(program.pos_ok)
+            self.assertEqual(program.pos_config_ids, self.main_pos_config)
+        # a promotion of a store without a till reaches no till (never all of them)
+        other = self.env["stock.warehouse"].create(
+            {"name": "Promo No Till", "code": "PNT"}
+        )
+        self.manager.retail_warehouse_ids |= other
+        self.promotion.with_user(self.manager).warehouse_ids = other
+        self.assertFalse(any(programs.mapped("pos_ok")))
+
+    def test_the_till_takes_the_best_tier_off(self):
+        self.start_pos_tour("retail_promotion_pos_tiers_tour", login="pos_user")
+        order = self.env["pos.order"].search(
+            [("session_id", "=", self.main_pos_config.current_session_id.id)]
+        )
+        self.assertEqual(len(order), 1)
+        self.assertAlmostEqual(order.amount_total, 220.0)
+        rewards = order.lines.filtered("is_reward_line")
+        # one discount on the order: the best tier reached
+        self.assertEqual(rewards.reward_id.description, "Spend 200 save 30")
+        self.assertAlmostEqual(rewards.price_subtotal_incl, -30.0)
+
+    def _payload(self, session, tea_qty, program, taken):
+        """A till's order of ``tea_qty`` teas at 50 with ``program``'s reward taking
+        ``taken`` off, paid in cash."""
+        reward = program.reward_ids
+        reward.discount_line_product_id.action_unarchive()
+        card = self.env["loyalty.card"].create({"program_id": program.id, "points": 0})
+        cash = self.main_pos_config.payment_method_ids.filtered("is_cash_count")[:1]
+        total = tea_qty * 50.0 - taken
+        data = self._order_payload(
+            session, [(self.tea, tea_qty, 50.0)], [(cash, total)]
+        )
+        data["lines"].append(
+            Command.create(
+                {
+                    "product_id": reward.discount_line_product_id.id,
+                    "qty": 1,
+                    "price_unit": -taken,
+                    "discount": 0,
+                    "price_subtotal": -taken,
+                    "price_subtotal_incl": -taken,
+                    "tax_ids": [],
+                    "is_reward_line": True,
+                    "reward_id": reward.id,
+                    "coupon_id": card.id,
+                    "points_cost": 1,
+                    "reward_identifier_code": str(uuid.uuid4())[:8],
+                }
+            )
+        )
+        data["amount_total"] = data["amount_paid"] = total
+        return data
+
+    def test_a_reward_the_server_would_not_give_is_kept_and_flagged(self):
+        tier_100, tier_200 = self.promotion.sudo().program_ids.sorted(
+            lambda program: program.rule_ids.minimum_amount
+        )
+        session = self._open_session()
+        orders = self.env["pos.order"].with_user(self.pos_user)
+
+        def sync(data):
+            result = orders.sync_from_ui([data])
+            return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+        # three teas (150) and 10 off: what the promotion gives
+        fair = sync(self._payload(session, 3, tier_100, 10.0))
+        self.assertFalse(fair.retail_review_state, fair.retail_review_note)
+        # one tea (50) and 10 off; three teas and 30 off: kept as paid, flagged
+        short = sync(self._payload(session, 1, tier_100, 10.0))
+        self.assertEqual(short.state, "paid")
+        self.assertAlmostEqual(short.amount_total, 40.0)
+        self.assertEqual(short.retail_review_state, "to_review")
+        self.assertIn(
+            "the order has 50.0 of its products, it needs 100.0",
+            short.retail_review_note,
+        )
+        greedy = sync(self._payload(session, 3, tier_200, 30.0))
+        self.assertEqual(greedy.retail_review_state, "to_review")
+        self.assertIn("it needs 200.0", greedy.retail_review_note)
+        # a promotion of another store's till
+        tier_100.pos_config_ids = self.env["pos.config"].create({"name": "Other Till"})
+        elsewhere = sync(self._payload(session, 3, tier_100, 10.0))
+        self.assertIn(
+            f"is not offered at {self.main_pos_config.name}",
+            elsewhere.retail_review_note,
+        )
