@@ -166,6 +166,7 @@ REQUIRED_ADDONS = (
     "retail_book_pos",
     "retail_reports",
     "retail_member",
+    "retail_promotion_pos",
 )
 
 # Books: (subcategory, publisher, ISBN registrant, title parts A, title parts B)
@@ -361,6 +362,7 @@ class DemoChain:
             self.setup_stored_value()
         with self.at(self.today, 9):
             self.open_documents()
+            self.promotions()
 
     # names of core records that Odoo does not translate (a location's or a product
     # category's name is one text for every language): the chain works in Chinese
@@ -1389,6 +1391,72 @@ class DemoChain:
             "last_order_preparation_change": "{}",
             "state": "paid",
         }
+
+    def promotions(self):
+        """营销活动 running this week at 浦东店's till: 满减 in two tiers, 满199赠, 买二送一,
+        a publisher's books at 8折, and a coupon of 20 off from 100 issued to the 银卡 and
+        VIP members (tills only: the wholesale orders keep their prices)."""
+        config = self.pos_configs["PD"][0]
+        store = config.picking_type_id.warehouse_id
+        goods = self.goods.filtered(lambda p: p.tracking == "none").sorted(
+            lambda p: (p.lst_price, p.default_code)
+        )
+        gift, pair = goods[0], goods[len(goods) // 2]
+        flash_brand = self.books[0].retail_brand_id
+        brand = (self.books.retail_brand_id - flash_brand)[:1]
+        members = self.env["retail.customer.grade"].search(
+            [("code", "in", ("M1", "VIP")), ("company_id", "=", self.company.id)]
+        )
+        common = {
+            "date_start": self.today,
+            "date_end": self.today + dt.timedelta(days=6),
+            "warehouse_ids": [Command.set(store.ids)],
+        }
+        promotions = self.env["retail.promotion"].create(
+            [
+                {
+                    **common,
+                    "name": "满100减10 满200减30",
+                    "tier_ids": [
+                        Command.create({"threshold": 100.0, "discount": 10.0}),
+                        Command.create({"threshold": 200.0, "discount": 30.0}),
+                    ],
+                },
+                {
+                    **common,
+                    "name": f"满199赠{gift.name}",
+                    "promotion_type": "gift",
+                    "tier_ids": [
+                        Command.create({"threshold": 199.0, "gift_product_id": gift.id})
+                    ],
+                },
+                {
+                    **common,
+                    "name": f"{pair.name} 买二送一",
+                    "promotion_type": "buy_get",
+                    "product_ids": [Command.set(pair.ids)],
+                    "buy_qty": 2,
+                    "free_qty": 1,
+                },
+                {
+                    **common,
+                    "name": f"{brand.name} 图书8折",
+                    "promotion_type": "discount",
+                    "brand_ids": [Command.set(brand.ids)],
+                    "discount_percent": 20.0,
+                },
+                {
+                    **common,
+                    "name": "会员券 满100减20",
+                    "promotion_type": "coupon",
+                    "coupon_discount": 20.0,
+                    "coupon_threshold": 100.0,
+                    "grade_ids": [Command.set(members.ids)],
+                },
+            ]
+        )
+        promotions[-1].action_issue_coupons()
+        self.counts["promotions"] = len(promotions)
 
     def open_documents(self):
         """Today's open work: quotations, an order to ship and a purchase to receive."""

@@ -237,3 +237,36 @@ def test_member_analysis_of_the_demo_chain_agrees_with_the_ledger(rpc):
     assert result["stored_value_bonus"] == 600.0
     assert result["stored_value_ledger"] == 7600.0
     assert result["stored_value_difference"] == 0.0
+
+
+def test_promotions_run_this_week_at_pudong(rpc):
+    """营销活动 of the demo: five promotions running today at 浦东店's till, which 浦东店's
+    manager sees and runs; the coupon issued to the 银卡 and VIP members."""
+    odoo = rpc("pd_manager")
+    promotions = odoo.env["retail.promotion"].search_read(
+        [], ["promotion_type", "state", "coupon_count", "program_ids"]
+    )
+    assert sorted(p["promotion_type"] for p in promotions) == [
+        "amount_off",
+        "buy_get",
+        "coupon",
+        "discount",
+        "gift",
+    ]
+    assert {p["state"] for p in promotions} == {"running"}
+    admin = rpc("admin", "admin")
+    members = admin.env["res.partner"].search_count(
+        [("retail_grade_id.code", "in", ("M1", "VIP"))]
+    )
+    [coupon] = [p for p in promotions if p["promotion_type"] == "coupon"]
+    assert members and coupon["coupon_count"] == members
+    till = admin.env["pos.config"].search(
+        [("retail_warehouse_id.code", "=", "PD")], limit=1
+    )
+    programs = admin.env["loyalty.program"].search_read(
+        [("retail_promotion_id", "!=", False)], ["pos_config_ids", "pos_ok", "sale_ok"]
+    )
+    # one program per tier: 满100减10 and 满200减30 are two
+    assert len(programs) == 6
+    assert all(p["pos_config_ids"] == till and p["pos_ok"] for p in programs)
+    assert not any(p["sale_ok"] for p in programs)
