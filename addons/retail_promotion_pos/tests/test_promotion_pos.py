@@ -132,3 +132,93 @@ class TestPromotionAtTheTill(RetailPosHttpCommon):
             f"is not offered at {self.main_pos_config.name}",
             elsewhere.retail_review_note,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
+    """限时折扣, 买二送一, 满199赠 and a coupon, each at the cashier's till."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        store = cls.main_pos_config.picking_type_id.warehouse_id
+        brand = cls.env["retail.brand"].sudo().create({"name": "Promo Till Brand"})
+        cls.tea = cls._create_retail_product(
+            "Promo Brand Tea", 50.0, retail_brand_id=brand.id
+        )
+        cls.soap = cls._create_retail_product("Promo Soap", 10.0)
+        cls.rice = cls._create_retail_product("Promo Rice", 50.0)
+        cls.bag = cls._create_retail_product("Promo Bag", 2.0)
+        today = fields.Date.context_today(cls.pos_user)
+        common = {
+            "date_start": today,
+            "date_end": today,
+            "warehouse_ids": [Command.set(store.ids)],
+        }
+        Promotion = cls.env["retail.promotion"].sudo()
+        cls.discount = Promotion.create(
+            {
+                **common,
+                "name": "茶叶8折",
+                "promotion_type": "discount",
+                "brand_ids": [Command.set(brand.ids)],
+                "discount_percent": 20.0,
+            }
+        )
+        cls.buy_get = Promotion.create(
+            {
+                **common,
+                "name": "香皂买二送一",
+                "promotion_type": "buy_get",
+                "product_ids": [Command.set(cls.soap.ids)],
+            }
+        )
+        cls.gift = Promotion.create(
+            {
+                **common,
+                "name": "满199赠购物袋",
+                "promotion_type": "gift",
+                "tier_ids": [
+                    Command.create({"threshold": 199.0, "gift_product_id": cls.bag.id})
+                ],
+            }
+        )
+        cls.coupon = Promotion.create(
+            {
+                **common,
+                "name": "满100减20券",
+                "promotion_type": "coupon",
+                "coupon_discount": 20.0,
+                "coupon_threshold": 100.0,
+            }
+        )
+        cls.env["loyalty.card"].sudo().create(
+            {
+                "program_id": cls.coupon.program_ids.id,
+                "code": "PROMO-COUPON-20",
+                "points": 1,
+            }
+        )
+
+    def test_each_kind_at_the_till(self):
+        self.start_pos_tour("retail_promotion_pos_kinds_tour", login="pos_user")
+        orders = self.env["pos.order"].search(
+            [("session_id", "=", self.main_pos_config.current_session_id.id)],
+            order="id",
+        )
+        self.assertEqual(orders.mapped("amount_total"), [40.0, 20.0, 200.0, 130.0, 40.0])
+        # each reward the promotion's program gave, none flagged by the review
+        self.assertEqual(
+            [o.lines.filtered("is_reward_line").reward_id.program_id for o in orders],
+            [
+                self.discount.program_ids,
+                self.buy_get.program_ids,
+                self.gift.program_ids,
+                self.coupon.program_ids,
+                self.discount.program_ids,
+            ],
+        )
+        self.assertFalse(any(orders.mapped("retail_review_state")))
+        # the coupon is used up
+        coupon = self.coupon.program_ids.coupon_ids
+        self.assertEqual(coupon.points, 0)

@@ -1,4 +1,5 @@
 from odoo import Command, _, models
+from odoo.exceptions import ValidationError
 
 
 class RetailPromotionPrograms(models.AbstractModel):
@@ -9,25 +10,43 @@ class RetailPromotionPrograms(models.AbstractModel):
     _description = "Promotion Programs"
 
     # ------------------------------------------------------------ programs
-    def _retail_scope_domain(self):
-        """The products the promotion is on, as a product domain ('[]': all)."""
+    def _retail_scope_products(self):
+        """The products the promotion is on, None for all of them.
+
+        Written on the programs as products (rules and rewards), which the tills match
+        by id: the products of the chosen categories (with their children) and brands
+        as they are when the promotion is saved."""
+        if not self._retail_has_scope():
+            return None
+        domain = [("sale_ok", "=", True)]
         parts = []
-        if self.product_ids:
-            parts.append([("id", "in", self.product_ids.ids)])
         if self.categ_ids:
             parts.append([("categ_id", "child_of", self.categ_ids.ids)])
         if self.brand_ids:
             parts.append([("retail_brand_id", "in", self.brand_ids.ids)])
-        if not parts:
-            return "[]"
-        domain = ["|"] * (len(parts) - 1) + [leaf for part in parts for leaf in part]
-        return repr(domain)
+        products = self.product_ids
+        if parts:
+            products |= self.env["product.product"].search(
+                domain
+                + ["|"] * (len(parts) - 1)
+                + [leaf for part in parts for leaf in part]
+                + self.env["product.product"]._check_company_domain(self.company_id)
+            )
+        if not products:
+            raise ValidationError(
+                _(
+                    "Promotion “%(name)s”: no product for sale is in its categories "
+                    "or brands.",
+                    name=self.name,
+                )
+            )
+        return products
 
     def _retail_program_specs(self):
         """[(label, program type, rule values, reward values)]: the loyalty programs the
         promotion is made of, in order."""
         self.ensure_one()
-        scope = self._retail_scope_domain()
+        scope = self._retail_scope_products()
         specs = getattr(self, f"_retail_specs_{self.promotion_type}")(scope)
         return specs
 
@@ -39,17 +58,19 @@ class RetailPromotionPrograms(models.AbstractModel):
             "minimum_qty": 0,
             "reward_point_mode": "order",
             "reward_point_amount": 1,
-            "product_domain": scope,
+            "product_ids": [Command.set(scope.ids if scope is not None else [])],
+            "product_domain": "[]",
         }
 
     def _retail_amount_off_reward(self, amount, description, scope):
-        specific = scope != "[]"
+        specific = scope is not None
         return {
             "reward_type": "discount",
             "discount_mode": "per_order",
             "discount": amount,
             "discount_applicability": "specific" if specific else "order",
-            "discount_product_domain": scope,
+            "discount_product_ids": [Command.set(scope.ids if specific else [])],
+            "discount_product_domain": "[]",
             "required_points": 1,
             "description": description,
         }
@@ -73,7 +94,7 @@ class RetailPromotionPrograms(models.AbstractModel):
         for threshold, discount in tiers:
             label = self._retail_amount_off_label(threshold, discount)
             amount, description = discount, label
-            if scope != "[]":
+            if scope is not None:
                 amount = discount - given
                 if given:
                     description = _(
@@ -93,21 +114,31 @@ class RetailPromotionPrograms(models.AbstractModel):
         return specs
 
     def _retail_specs_gift(self, scope):
-        return [
-            (
-                self._retail_tier_label(tier),
-                "promotion",
-                self._retail_threshold_rule(tier.threshold, scope),
-                {
-                    "reward_type": "product",
-                    "reward_product_id": tier.gift_product_id.id,
-                    "reward_product_qty": tier.gift_qty,
-                    "required_points": 1,
-                    "description": self._retail_tier_label(tier),
-                },
+        specs = []
+        for tier in self.tier_ids.sorted("threshold"):
+            gift = tier.gift_product_id
+            rule = self._retail_threshold_rule(tier.threshold, scope)
+            # the gift does not count towards the threshold: the till then gives it
+            # by itself instead of waiting for it to be scanned
+            if scope is None:
+                rule["product_domain"] = repr([("id", "!=", gift.id)])
+            else:
+                rule["product_ids"] = [Command.set((scope - gift).ids)]
+            specs.append(
+                (
+                    self._retail_tier_label(tier),
+                    "promotion",
+                    rule,
+                    {
+                        "reward_type": "product",
+                        "reward_product_id": gift.id,
+                        "reward_product_qty": tier.gift_qty,
+                        "required_points": 1,
+                        "description": self._retail_tier_label(tier),
+                    },
+                )
             )
-            for tier in self.tier_ids.sorted("threshold")
-        ]
+        return specs
 
     def _retail_specs_buy_get(self, scope):
         label = _("Buy %(buy)s get %(free)s free", buy=self.buy_qty, free=self.free_qty)
@@ -121,7 +152,8 @@ class RetailPromotionPrograms(models.AbstractModel):
                     "minimum_qty": self.buy_qty,
                     "reward_point_mode": "unit",
                     "reward_point_amount": 1,
-                    "product_domain": scope,
+                    "product_ids": [Command.set(scope.ids)],
+                    "product_domain": "[]",
                 },
                 {
                     "reward_type": "product",
@@ -147,14 +179,16 @@ class RetailPromotionPrograms(models.AbstractModel):
                     "minimum_qty": 1,
                     "reward_point_mode": "order",
                     "reward_point_amount": 1,
-                    "product_domain": scope,
+                    "product_ids": [Command.set(scope.ids)],
+                    "product_domain": "[]",
                 },
                 {
                     "reward_type": "discount",
                     "discount_mode": "percent",
                     "discount": self.discount_percent,
                     "discount_applicability": "specific",
-                    "discount_product_domain": scope,
+                    "discount_product_ids": [Command.set(scope.ids)],
+                    "discount_product_domain": "[]",
                     "required_points": 1,
                     "description": label,
                 },
