@@ -206,7 +206,9 @@ class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
             [("session_id", "=", self.main_pos_config.current_session_id.id)],
             order="id",
         )
-        self.assertEqual(orders.mapped("amount_total"), [40.0, 20.0, 200.0, 130.0, 40.0])
+        self.assertEqual(
+            orders.mapped("amount_total"), [40.0, 20.0, 200.0, 130.0, 40.0]
+        )
         # each reward the promotion's program gave, none flagged by the review
         self.assertEqual(
             [o.lines.filtered("is_reward_line").reward_id.program_id for o in orders],
