@@ -23,6 +23,7 @@ ADDONS = [
     "retail_member_reports",
     "retail_promotion",
     "retail_promotion_pos",
+    "retail_promotion_reports",
 ]
 ADDONS_PATH = os.environ.get("RETAIL_ADDONS_PATH") or ",".join(
     str(p) for p in (ODOO_PATH / "addons", ROOT / "addons") if p.is_dir()

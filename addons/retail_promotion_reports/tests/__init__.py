@@ -1,0 +1,2 @@
+from . import test_promotion_effect
+from . import test_promotion_effect_till
