@@ -11,7 +11,7 @@ class RetailPromotionEffectLine(models.TransientModel):
     effect_id = fields.Many2one(
         "retail.promotion.effect", required=True, ondelete="cascade"
     )
-    promotion_id = fields.Many2one("retail.promotion", string="Promotion")
+    promotion_id = fields.Many2one("retail.promotion")
     warehouse_id = fields.Many2one("stock.warehouse", string="Store")
     date_start = fields.Date(string="From")
     date_end = fields.Date(string="To")
@@ -28,7 +28,7 @@ class RetailPromotionEffectLine(models.TransientModel):
     revenue_before = fields.Float()
     margin = fields.Float(groups=COST_GROUPS)
     margin_before = fields.Float(groups=COST_GROUPS)
-    orders = fields.Integer(string="Orders")
+    orders = fields.Integer()
     orders_before = fields.Integer()
     basket = fields.Float(string="Basket Size", compute="_compute_rates")
     basket_before = fields.Float(string="Basket Size Before", compute="_compute_rates")
