@@ -680,3 +680,139 @@ def test_browser_backlog_of_1000_orders_drains_exactly_once(page, server, admin,
     assert all(
         abs(order["amount_total"] - totals[order["uuid"]]) < 0.01 for order in orders
     )
+
+
+def test_promotion_budget_holds_when_tills_and_back_office_race(server, admin, till):
+    """A promotion with a budget for three orders (0.5 off each) at 浦东店's till and on
+    sale orders: three store managers confirm and three tills send orders with its
+    reward at the same moment. Three get it in all: the sale orders beyond the budget
+    are refused, the tills' orders beyond it kept and flagged (the promotion's rows are
+    locked while counting)."""
+    stamp = time.time_ns()
+    cap, off = 3, 0.5
+    store_id = admin("stock.warehouse", "search", [("code", "=", "PD")])[0]
+    # from yesterday to tomorrow: the users' day (Asia/Shanghai) may not be UTC's
+    day = 24 * 3600
+    promotion_id = admin(
+        "retail.promotion",
+        "create",
+        {
+            "name": f"限额活动 {stamp}",
+            "date_start": time.strftime("%Y-%m-%d", time.gmtime(time.time() - day)),
+            "date_end": time.strftime("%Y-%m-%d", time.gmtime(time.time() + day)),
+            "warehouse_ids": [[6, 0, [store_id]]],
+            "wholesale_ok": True,
+            "budget": cap * off,
+            "tier_ids": [[0, 0, {"threshold": 1.0, "discount": off}]],
+        },
+    )
+    [program] = admin(
+        "loyalty.program",
+        "search_read",
+        [("retail_promotion_id", "=", promotion_id)],
+        ["reward_ids"],
+    )
+    reward_id = program["reward_ids"][0]
+    [reward] = admin(
+        "loyalty.reward", "read", [reward_id], ["discount_line_product_id"]
+    )
+    admin(
+        "product.product",
+        "write",
+        [reward["discount_line_product_id"][0]],
+        {"active": True},
+    )
+    product = till["product"]
+    customers = admin(
+        "res.partner",
+        "create",
+        [{"name": f"限额客户 {stamp} {i}"} for i in range(cap)],
+    )
+    manager = Client(server["url"], server["db"], "pd_manager")
+    quotations = [
+        manager(
+            "sale.order",
+            "create",
+            {
+                "partner_id": customer,
+                # a case: the goods sell wholesale by cases of 6
+                "order_line": [
+                    [0, 0, {"product_id": product["id"], "product_uom_qty": 6}]
+                ],
+            },
+        )
+        for customer in customers
+    ]
+    till_orders = []
+    for _i in range(cap):
+        data = order_payload(till, [(product, 1)])
+        card = admin("loyalty.card", "create", {"program_id": program["id"]})
+        data["lines"].append(
+            [
+                0,
+                0,
+                {
+                    "product_id": reward["discount_line_product_id"][0],
+                    "qty": 1,
+                    "price_unit": -off,
+                    "price_subtotal": -off,
+                    "price_subtotal_incl": -off,
+                    "discount": 0.0,
+                    "tax_ids": [[6, 0, []]],
+                    "is_reward_line": True,
+                    "reward_id": reward_id,
+                    "coupon_id": card,
+                    "points_cost": 1,
+                    "reward_identifier_code": str(stamp)[-8:],
+                },
+            ]
+        )
+        total = round(data["amount_total"] - off, 2)
+        data["amount_total"] = data["amount_paid"] = total
+        data["payment_ids"][0][2]["amount"] = total
+        till_orders.append(data)
+    managers = [Client(server["url"], server["db"], "pd_manager") for _i in range(cap)]
+    cashiers = [Client(server["url"], server["db"], "pd_cashier") for _i in range(cap)]
+    results = run_together(
+        *(
+            lambda c=c, q=q: c.call("sale.order", "action_confirm", [q])
+            for c, q in zip(managers, quotations, strict=True)
+        ),
+        *(
+            lambda c=c, o=o: c.call("pos.order", "sync_from_ui", [o])
+            for c, o in zip(cashiers, till_orders, strict=True)
+        ),
+    )
+    for answer, _seconds in results[:cap]:
+        # the demo users work in Chinese: 预算 (budget)
+        assert "result" in answer or "预算" in str(answer), answer
+    for answer, _seconds in results[cap:]:
+        assert "result" in answer, answer  # a till's sale is never refused
+    confirmed = admin(
+        "sale.order",
+        "search_read",
+        [("id", "in", quotations), ("state", "=", "sale")],
+        ["order_line"],
+    )
+    rewarded = admin(
+        "sale.order.line",
+        "search_count",
+        [
+            ("order_id", "in", [o["id"] for o in confirmed]),
+            ("reward_id", "=", reward_id),
+        ],
+    )
+    assert rewarded == len(confirmed)
+    synced = admin(
+        "pos.order",
+        "search_read",
+        [("uuid", "in", [order["uuid"] for order in till_orders])],
+        ["state", "retail_review_note"],
+    )
+    assert [order["state"] for order in synced] == ["paid"] * cap
+    over = [o for o in synced if "预算" in (o["retail_review_note"] or "")]
+    assert len(confirmed) + cap - len(over) == cap, (confirmed, synced)
+    [used] = admin("retail.promotion", "read", [promotion_id], ["budget_used"])
+    # what was given: the budget, and the flagged tills' orders beyond it
+    assert used["budget_used"] == pytest.approx((cap + len(over)) * off)
+    admin("retail.promotion", "write", [promotion_id], {"active": False})

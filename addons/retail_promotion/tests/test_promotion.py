@@ -256,6 +256,37 @@ class TestPromotion(BaseCommon):
         with self.assertRaises(ValidationError):
             promotion.date_end = self.today - timedelta(days=1)
 
+    def test_orders_per_customer_and_budget(self):
+        once = self._promotion(
+            name="每人限一次 满100减10",
+            limit_per_customer=1,
+            tier_ids=[Command.create({"threshold": 100.0, "discount": 10.0})],
+        )
+        self.assertAlmostEqual(self._discount(self._order((self.tea, 2))), -10.0)
+        second = self._order((self.tea, 2), confirm=False)
+        with self.assertRaises(UserError) as caught:
+            second.action_confirm()
+        self.assertRegex(str(caught.exception), "may get the promotion .* on 1 orders")
+        self.assertEqual(second.state, "draft")
+        # another customer still gets it
+        self.customer = self.env["res.partner"].create({"name": "Promo Other"})
+        self.assertAlmostEqual(self._discount(self._order((self.tea, 2))), -10.0)
+        once.active = False
+        # a budget of 50: one order of 30 off, not a second
+        budget = self._promotion(
+            name="预算50 满200减30",
+            budget=50.0,
+            tier_ids=[Command.create({"threshold": 200.0, "discount": 30.0})],
+        )
+        self.assertAlmostEqual(self._discount(self._order((self.tea, 4))), -30.0)
+        self.assertAlmostEqual(budget.budget_used, 30.0)
+        with self.assertRaises(UserError) as caught:
+            self._order((self.tea, 4))
+        self.assertIn("has 20.0 left of its budget of 50.0", str(caught.exception))
+        self.assertAlmostEqual(budget.budget_used, 30.0)
+        with self.assertRaises(ValidationError):
+            budget.budget = -1.0
+
     def test_store_manager_runs_own_stores_only(self):
         with self.assertRaises(AccessError):
             self._promotion(

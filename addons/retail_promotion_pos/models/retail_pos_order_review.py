@@ -6,7 +6,31 @@ class RetailPosOrderReview(models.AbstractModel):
 
     @api.model
     def _retail_problems(self, order):
-        return super()._retail_problems(order) + self._retail_promotion_problems(order)
+        return (
+            super()._retail_problems(order)
+            + self._retail_promotion_problems(order)
+            + self._retail_promotion_limit_problems(order)
+        )
+
+    @api.model
+    def _retail_promotion_limit_problems(self, order):
+        """The promotions' orders per customer and budgets, counted under their lock
+        with this order saved (``retail.promotion._retail_limit_excess``)."""
+        customer = order.partner_id.commercial_partner_id or None
+        uses = {}
+        for line in order.lines.filtered("is_reward_line"):
+            promotion = line.reward_id.program_id.sudo().retail_promotion_id
+            if promotion:
+                orders, amount = uses.get((promotion, customer), (1, 0.0))
+                uses[promotion, customer] = (orders, amount - line.price_subtotal_incl)
+        if not uses:
+            return []
+        promotions = self.env["retail.promotion"].sudo()
+        for promotion, _customer in uses:
+            promotions |= promotion
+        excess = promotions._retail_limit_excess(uses, counted=True)
+        promotions._retail_count_order()
+        return [promotions._retail_excess_message(item) for item in excess]
 
     @api.model
     def _retail_promotion_problems(self, order):

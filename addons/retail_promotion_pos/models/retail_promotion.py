@@ -1,4 +1,5 @@
 from odoo import Command, models
+from odoo.tools import SQL
 
 
 class RetailPromotion(models.Model):
@@ -27,3 +28,35 @@ class RetailPromotion(models.Model):
         values["pos_ok"] = self.retail_ok and (not self.warehouse_ids or bool(tills))
         values["pos_config_ids"] = [Command.set(tills.ids)]
         return values
+
+    def _retail_used(self):
+        """The tills' paid orders count too: a till's reward line gives what it takes
+        off (a gift's line takes its price off)."""
+        used = super()._retail_used()
+        ids = tuple(self.filtered("id").ids)
+        if not ids:
+            return used
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.retail_promotion_id, partner.commercial_partner_id,
+                       COUNT(DISTINCT o.id), SUM(-l.price_subtotal_incl)
+                  FROM pos_order_line l
+                  JOIN pos_order o ON o.id = l.order_id
+             LEFT JOIN res_partner partner ON partner.id = o.partner_id
+                  JOIN loyalty_reward r ON r.id = l.reward_id
+                  JOIN loyalty_program p ON p.id = r.program_id
+                 WHERE p.retail_promotion_id IN %s
+                   AND o.state IN ('paid', 'done', 'invoiced')
+              GROUP BY 1, 2
+                """,
+                ids,
+            )
+        )
+        for promotion_id, customer_id, orders, amount in self.env.cr.fetchall():
+            before = used[promotion_id, customer_id]
+            used[promotion_id, customer_id] = (
+                before[0] + orders,
+                before[1] + (amount or 0.0),
+            )
+        return used

@@ -99,6 +99,28 @@ class TestPromotionAtTheTill(RetailPosHttpCommon):
         data["amount_total"] = data["amount_paid"] = total
         return data
 
+    def test_a_till_over_the_budget_is_flagged(self):
+        self.promotion.with_user(self.manager).budget = 15.0
+        tier_100 = self.promotion.sudo().program_ids.sorted(
+            lambda program: program.rule_ids.minimum_amount
+        )[0]
+        session = self._open_session()
+        orders = self.env["pos.order"].with_user(self.pos_user)
+        result = orders.sync_from_ui(
+            [
+                self._payload(session, 3, tier_100, 10.0),
+                self._payload(session, 3, tier_100, 10.0),
+            ]
+        )
+        first, second = self.env["pos.order"].browse(
+            sorted(order["id"] for order in result["pos.order"])
+        )
+        self.assertFalse(first.retail_review_state, first.retail_review_note)
+        self.assertEqual(second.state, "paid")
+        self.assertEqual(second.retail_review_state, "to_review")
+        self.assertIn("has 5.0 left of its budget of 15.0", second.retail_review_note)
+        self.assertAlmostEqual(self.promotion.budget_used, 20.0)
+
     def test_a_reward_the_server_would_not_give_is_kept_and_flagged(self):
         tier_100, tier_200 = self.promotion.sudo().program_ids.sorted(
             lambda program: program.rule_ids.minimum_amount

@@ -1,5 +1,6 @@
 from . import retail_promotion_checks
 from . import retail_promotion_programs
+from . import retail_promotion_limits
 from . import retail_promotion
 from . import retail_promotion_tier
 from . import loyalty_program

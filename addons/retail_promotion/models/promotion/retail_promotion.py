@@ -47,6 +47,7 @@ class RetailPromotion(models.Model):
         "retail.company.mixin",
         "retail.promotion.checks",
         "retail.promotion.programs",
+        "retail.promotion.limits",
     ]
     _description = "Promotion"
     _order = "date_start desc, id desc"

@@ -1,4 +1,6 @@
-from odoo import models
+from collections import defaultdict
+
+from odoo import _, models
 from odoo.exceptions import UserError
 
 
@@ -41,3 +43,43 @@ class SaleOrder(models.Model):
         if applied:
             self._update_programs_and_rewards()
         return applied
+
+    def action_confirm(self):
+        result = super().action_confirm()
+        self._retail_check_promotion_limits()
+        return result
+
+    def _retail_promotion_uses(self):
+        """{(promotion, commercial partner): (orders, amount given)} of these orders'
+        promotion rewards (discounts, and gifts at their price, taxes included)."""
+        uses = defaultdict(lambda: [set(), 0.0])
+        for line in self.order_line.filtered("reward_id"):
+            promotion = line.reward_id.program_id.sudo().retail_promotion_id
+            if not promotion:
+                continue
+            key = (promotion, line.order_id.partner_id.commercial_partner_id)
+            uses[key][0].add(line.order_id.id)
+            uses[key][1] += (
+                -line.price_total
+                if line.reward_id.reward_type == "discount"
+                else line.price_unit * line.product_uom_qty
+            )
+        return {key: (len(orders), amount) for key, (orders, amount) in uses.items()}
+
+    def _retail_check_promotion_limits(self):
+        """Refuse confirmed orders that take a promotion beyond its orders per
+        customer or its budget (the promotion counts, under its lock)."""
+        uses = self._retail_promotion_uses()
+        if not uses:
+            return
+        promotions = self.env["retail.promotion"].sudo()
+        for promotion, _customer in uses:
+            promotions |= promotion
+        excess = promotions._retail_limit_excess(uses, counted=True)
+        if excess:
+            raise UserError(
+                _("This order cannot be confirmed:")
+                + "\n"
+                + "\n".join(promotions._retail_excess_message(item) for item in excess)
+            )
+        promotions._retail_count_order()
