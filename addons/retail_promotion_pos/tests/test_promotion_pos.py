@@ -1,9 +1,9 @@
-import uuid
-
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
+
+from .common import reward_line
 
 
 @tagged("post_install", "-at_install")
@@ -70,32 +70,12 @@ class TestPromotionAtTheTill(RetailPosHttpCommon):
     def _payload(self, session, tea_qty, program, taken):
         """A till's order of ``tea_qty`` teas at 50 with ``program``'s reward taking
         ``taken`` off, paid in cash."""
-        reward = program.reward_ids
-        reward.discount_line_product_id.action_unarchive()
-        card = self.env["loyalty.card"].create({"program_id": program.id, "points": 0})
         cash = self.main_pos_config.payment_method_ids.filtered("is_cash_count")[:1]
         total = tea_qty * 50.0 - taken
         data = self._order_payload(
             session, [(self.tea, tea_qty, 50.0)], [(cash, total)]
         )
-        data["lines"].append(
-            Command.create(
-                {
-                    "product_id": reward.discount_line_product_id.id,
-                    "qty": 1,
-                    "price_unit": -taken,
-                    "discount": 0,
-                    "price_subtotal": -taken,
-                    "price_subtotal_incl": -taken,
-                    "tax_ids": [],
-                    "is_reward_line": True,
-                    "reward_id": reward.id,
-                    "coupon_id": card.id,
-                    "points_cost": 1,
-                    "reward_identifier_code": str(uuid.uuid4())[:8],
-                }
-            )
-        )
+        data["lines"].append(reward_line(program, taken))
         data["amount_total"] = data["amount_paid"] = total
         return data
 

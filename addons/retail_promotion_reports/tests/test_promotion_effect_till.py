@@ -1,9 +1,8 @@
-import uuid
-
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
+from odoo.addons.retail_promotion_pos.tests.common import reward_line
 
 
 @tagged("post_install", "-at_install")
@@ -45,30 +44,7 @@ class TestPromotionEffectAtTheTill(RetailPosHttpCommon):
         total = teas * 50.0 - taken
         data = self._order_payload(session, [(self.tea, teas, 50.0)], [(cash, total)])
         if taken:
-            program = self.promotion.sudo().program_ids
-            reward = program.reward_ids
-            reward.discount_line_product_id.action_unarchive()
-            card = self.env["loyalty.card"].create(
-                {"program_id": program.id, "points": 0}
-            )
-            data["lines"].append(
-                Command.create(
-                    {
-                        "product_id": reward.discount_line_product_id.id,
-                        "qty": 1,
-                        "price_unit": -taken,
-                        "discount": 0,
-                        "price_subtotal": -taken,
-                        "price_subtotal_incl": -taken,
-                        "tax_ids": [],
-                        "is_reward_line": True,
-                        "reward_id": reward.id,
-                        "coupon_id": card.id,
-                        "points_cost": 1,
-                        "reward_identifier_code": str(uuid.uuid4())[:8],
-                    }
-                )
-            )
+            data["lines"].append(reward_line(self.promotion.sudo().program_ids, taken))
         data["amount_total"] = data["amount_paid"] = total
         return data
 
