@@ -195,6 +195,24 @@ class TestPromotion(BaseCommon):
         )
         self.assertAlmostEqual(order.amount_total, 100.0)
 
+    def test_second_item_at_half_price(self):
+        self._promotion(
+            name="第二件半价",
+            promotion_type="nth_discount",
+            product_ids=[Command.set(self.tea.ids)],
+            buy_qty=2,
+            discount_percent=50.0,
+            max_steps=2,
+        )
+        self.assertFalse(self._discount(self._order((self.tea, 1))))
+        self.assertAlmostEqual(self._discount(self._order((self.tea, 2))), -25.0)
+        self.assertAlmostEqual(self._discount(self._order((self.tea, 3))), -25.0)
+        self.assertAlmostEqual(self._discount(self._order((self.tea, 4))), -50.0)
+        # two Nth items per order at most
+        order = self._order((self.tea, 7), (self.cup, 1))
+        self.assertAlmostEqual(self._discount(order), -50.0)
+        self.assertAlmostEqual(order.amount_total, 7 * 50.0 + 20.0 - 50.0)
+
     def test_timed_discount_on_a_brand(self):
         self._promotion(
             name="龙井8折",
@@ -364,6 +382,14 @@ class TestPromotion(BaseCommon):
                 "choose the free product",
             ),
             ({"promotion_type": "amount_off"}, "add at least one tier"),
+            (
+                {
+                    "promotion_type": "nth_discount",
+                    "product_ids": [Command.set((self.tea | self.cup).ids)],
+                    "discount_percent": 50.0,
+                },
+                "an Nth item discount is on one product",
+            ),
         ]
         self.bag.sale_ok = False
         cases.append(

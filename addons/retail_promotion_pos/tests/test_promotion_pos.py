@@ -151,6 +151,7 @@ class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
         cls.soap = cls._create_retail_product("Promo Soap", 10.0)
         cls.rice = cls._create_retail_product("Promo Rice", 50.0)
         cls.bag = cls._create_retail_product("Promo Bag", 2.0)
+        cls.nth_tea = cls._create_retail_product("Promo Nth Tea", 30.0)
         today = fields.Date.context_today(cls.pos_user)
         common = {
             "date_start": today,
@@ -194,6 +195,16 @@ class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
                 "coupon_threshold": 100.0,
             }
         )
+        cls.nth = Promotion.create(
+            {
+                **common,
+                "name": "第二件半价",
+                "promotion_type": "nth_discount",
+                "product_ids": [Command.set(cls.nth_tea.ids)],
+                "discount_percent": 50.0,
+                "max_steps": 1,
+            }
+        )
         cls.env["loyalty.card"].sudo().create(
             {
                 "program_id": cls.coupon.program_ids.id,
@@ -209,7 +220,7 @@ class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
             order="id",
         )
         self.assertEqual(
-            orders.mapped("amount_total"), [40.0, 20.0, 200.0, 130.0, 40.0]
+            orders.mapped("amount_total"), [40.0, 20.0, 200.0, 130.0, 45.0, 40.0]
         )
         # each reward the promotion's program gave, none flagged by the review
         self.assertEqual(
@@ -219,6 +230,7 @@ class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
                 self.buy_get.program_ids,
                 self.gift.program_ids,
                 self.coupon.program_ids,
+                self.nth.program_ids,
                 self.discount.program_ids,
             ],
         )

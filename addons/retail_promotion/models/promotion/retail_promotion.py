@@ -64,6 +64,7 @@ class RetailPromotion(models.Model):
             ("amount_off", "Spend and Save (满减)"),
             ("gift", "Spend and Get a Gift (满赠)"),
             ("buy_get", "Buy N Get M Free (买赠)"),
+            ("nth_discount", "Nth Item Discount (第N件X折)"),
             ("discount", "Timed Discount (限时折扣)"),
             ("coupon", "Coupons (优惠券)"),
         ],
@@ -132,7 +133,7 @@ class RetailPromotion(models.Model):
     buy_qty = fields.Integer(
         string="Buy",
         default=2,
-        help="买N: units of the products to buy.",
+        help="买N: units of the products to buy. 第N件: every Nth unit is discounted.",
     )
     free_qty = fields.Integer(
         string="Get Free",

@@ -167,6 +167,23 @@ class RetailPromotionChecks(models.AbstractModel):
             )
         return None
 
+    def _retail_problem_nth_discount(self):
+        if len(self.product_ids) != 1 or self.categ_ids or self.brand_ids:
+            return _(
+                "an Nth item discount is on one product: its Nth unit is taken off at "
+                "that product's price."
+            )
+        if self.buy_qty < 2:
+            return _("the Nth item must be the second or later (N at least 2).")
+        if not 0 < self.discount_percent <= 100:
+            return _(
+                "the percent off (%(percent)s) must be more than 0 and at most 100.",
+                percent=self.discount_percent,
+            )
+        if self.max_steps < 1:
+            return _("allow the discount on at least one Nth item.")
+        return None
+
     def _retail_problem_coupon(self):
         if self.coupon_discount <= 0:
             return _("the coupon value must be more than zero.")

@@ -165,6 +165,39 @@ class RetailPromotionPrograms(models.AbstractModel):
             )
         ]
 
+    def _retail_specs_nth_discount(self, scope):
+        """第N件X折 on one product: a program per Nth unit, up to the steps allowed,
+        each taking X % of the product's price off (the programs add up: 5 units of
+        第二件半价 take two half prices off)."""
+        product = self.product_ids
+        amount = product.currency_id.round(
+            product.lst_price * self.discount_percent / 100
+        )
+        label = _(
+            "Item %(nth)s at %(percent)s%% off",
+            nth=self.buy_qty,
+            percent=self._retail_number(self.discount_percent),
+        )
+        specs = []
+        for step in range(1, self.max_steps + 1):
+            description = (
+                _("%(label)s (×%(step)s)", label=label, step=step)
+                if step > 1
+                else label
+            )
+            specs.append(
+                (
+                    description,
+                    "promotion",
+                    {
+                        **self._retail_threshold_rule(0.0, scope),
+                        "minimum_qty": self.buy_qty * step,
+                    },
+                    self._retail_amount_off_reward(amount, description, scope),
+                )
+            )
+        return specs
+
     def _retail_specs_discount(self, scope):
         label = _(
             "%(percent)s%% off", percent=self._retail_number(self.discount_percent)

@@ -6,7 +6,7 @@ import * as PosLoyalty from "@pos_loyalty/../tests/tours/utils/pos_loyalty_util"
 import { registry } from "@web/core/registry";
 
 /** Each kind of promotion at the till: 限时折扣, 买二送一, 满199赠, a coupon entered by its
- * code, and 限时折扣 again made offline and sent when the server is back. */
+ * code, 第二件半价, and 限时折扣 again made offline and sent when the server is back. */
 registry.category("web_tour.tours").add("retail_promotion_pos_kinds_tour", {
     steps: () =>
         [
@@ -37,6 +37,12 @@ registry.category("web_tour.tours").add("retail_promotion_pos_kinds_tour", {
             PosLoyalty.hasRewardLine("Coupon: 20 off from 100", "-20.00"),
             PosLoyalty.orderTotalIs("130.00"),
             PosLoyalty.finalizeOrder("Cash", "130"),
+            // 第二件半价: two teas of 30, the second at half price
+            ProductScreen.clickDisplayedProduct("Promo Nth Tea"),
+            ProductScreen.clickDisplayedProduct("Promo Nth Tea"),
+            PosLoyalty.hasRewardLine("Item 2 at 50% off", "-15.00"),
+            PosLoyalty.orderTotalIs("45.00"),
+            PosLoyalty.finalizeOrder("Cash", "45"),
             // 限时折扣 again, made offline and sent when the server is back
             {
                 content: "the server becomes unreachable",
