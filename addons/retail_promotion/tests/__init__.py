@@ -1,1 +1,2 @@
 from . import test_promotion
+from . import test_promotion_rules
