@@ -5,3 +5,4 @@ from . import retail_promotion
 from . import retail_promotion_tier
 from . import loyalty_program
 from . import sale_order
+from . import sale_order_line
