@@ -1395,7 +1395,8 @@ class DemoChain:
     def promotions(self):
         """营销活动 running this week at 浦东店's till: 满减 in two tiers, 满199赠, 买二送一,
         a publisher's books at 8折, and a coupon of 20 off from 100 issued to the 银卡 and
-        VIP members (tills only: the wholesale orders keep their prices)."""
+        VIP members (tills only: the wholesale orders keep their prices). The books'
+        8折 does not stack with the others; the member price lists are member prices."""
         config = self.pos_configs["PD"][0]
         store = config.picking_type_id.warehouse_id
         goods = self.goods.filtered(lambda p: p.tracking == "none").sorted(
@@ -1412,6 +1413,7 @@ class DemoChain:
             "date_end": self.today + dt.timedelta(days=6),
             "warehouse_ids": [Command.set(store.ids)],
         }
+        members.pricelist_id.retail_member_price = True
         promotions = self.env["retail.promotion"].create(
             [
                 {
@@ -1444,6 +1446,10 @@ class DemoChain:
                     "promotion_type": "discount",
                     "brand_ids": [Command.set(brand.ids)],
                     "discount_percent": 20.0,
+                    # 不与其他活动同享: first by priority, it alone when the order has
+                    # the publisher's books
+                    "stack_ok": False,
+                    "priority": 20,
                 },
                 {
                     **common,

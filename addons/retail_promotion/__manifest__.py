@@ -14,6 +14,8 @@
         "security/ir.model.access.csv",
         "security/retail_promotion_security.xml",
         "views/promotion/retail_promotion_views.xml",
+        "views/promotion/product_pricelist_views.xml",
+        "views/promotion/sale_order_views.xml",
         "views/retail_promotion_menus.xml",
     ],
     "auto_install": ["retail_wholesale"],

@@ -8,6 +8,9 @@
     "license": "LGPL-3",
     "depends": ["retail_promotion", "retail_pos_ext", "pos_loyalty"],
     "assets": {
+        "point_of_sale._assets_pos": [
+            "retail_promotion_pos/static/src/**/*",
+        ],
         "web.assets_tests": [
             "retail_promotion_pos/static/tests/tours/**/*",
         ],

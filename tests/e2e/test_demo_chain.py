@@ -270,3 +270,15 @@ def test_promotions_run_this_week_at_pudong(rpc):
     assert len(programs) == 6
     assert all(p["pos_config_ids"] == till and p["pos_ok"] for p in programs)
     assert not any(p["sale_ok"] for p in programs)
+    # the books' 8折 does not stack with the others and comes first; the member levels'
+    # price lists are member prices
+    [books] = odoo.env["retail.promotion"].search_read(
+        [("promotion_type", "=", "discount")], ["stack_ok", "priority"]
+    )
+    assert not books["stack_ok"] and books["priority"] == 20
+    assert (
+        admin.env["product.pricelist"].search_count(
+            [("retail_member_price", "=", True)]
+        )
+        == 2
+    )

@@ -1,2 +1,3 @@
 from . import test_promotion
 from . import test_promotion_rules
+from . import test_promotion_stacking

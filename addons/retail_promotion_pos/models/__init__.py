@@ -1,2 +1,3 @@
 from . import retail_promotion
 from . import retail_pos_order_review
+from . import pos_data

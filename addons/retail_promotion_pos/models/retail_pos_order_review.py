@@ -9,8 +9,36 @@ class RetailPosOrderReview(models.AbstractModel):
         return (
             super()._retail_problems(order)
             + self._retail_promotion_problems(order)
+            + self._retail_promotion_stacking_problems(order)
             + self._retail_promotion_limit_problems(order)
         )
+
+    @api.model
+    def _retail_promotion_stacking_problems(self, order):
+        """Promotions the till gave together that do not stack, or with member
+        prices, flash sale goods or near-expiry markdowns they are not given with
+        (``retail.promotion._retail_skipped``, the rule of the till and the sale
+        orders). The order keeps them; the review says why."""
+        promotions = (
+            order.lines.filtered(lambda line: line.is_reward_line and line.qty > 0)
+            .reward_id.program_id.sudo()
+            .retail_promotion_id
+        )
+        if not promotions:
+            return []
+        skipped = promotions._retail_skipped(
+            member_price=order.pricelist_id.retail_member_price,
+            flash_sale=bool(order.lines.retail_flash_sale_id),
+            markdown=any(order.lines.mapped("retail_markdown_percent")),
+        )
+        return [
+            _(
+                "Promotion %(promotion)s should not have been given: %(reason)s.",
+                promotion=promotion.name,
+                reason=reason,
+            )
+            for promotion, reason in skipped.items()
+        ]
 
     @api.model
     def _retail_promotion_limit_problems(self, order):

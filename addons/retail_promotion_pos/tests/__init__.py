@@ -1,1 +1,2 @@
 from . import test_promotion_pos
+from . import test_promotion_stacking_pos

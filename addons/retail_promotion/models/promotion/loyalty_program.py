@@ -14,6 +14,16 @@ class LoyaltyProgram(models.Model):
         "program.",
     )
 
+    # the promotion's stacking, as the tills read it with the programs
+    retail_promotion_name = fields.Char(related="retail_promotion_id.name")
+    retail_priority = fields.Integer(related="retail_promotion_id.priority")
+    retail_stack_ok = fields.Boolean(related="retail_promotion_id.stack_ok")
+    retail_member_price_ok = fields.Boolean(
+        related="retail_promotion_id.member_price_ok"
+    )
+    retail_flash_sale_ok = fields.Boolean(related="retail_promotion_id.flash_sale_ok")
+    retail_markdown_ok = fields.Boolean(related="retail_promotion_id.markdown_ok")
+
     def _retail_set_rule_reward(self, rule, reward):
         """The program's one rule and one reward, written in place: the rewards orders
         point at are kept (archived) when the program no longer needs them."""

@@ -48,6 +48,7 @@ class RetailPromotion(models.Model):
         "retail.promotion.checks",
         "retail.promotion.programs",
         "retail.promotion.limits",
+        "retail.promotion.stacking",
     ]
     _description = "Promotion"
     _order = "date_start desc, id desc"

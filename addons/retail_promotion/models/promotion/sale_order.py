@@ -1,22 +1,64 @@
 from collections import defaultdict
 
-from odoo import _, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    retail_promotion_note = fields.Text(
+        string="Promotions Left Out",
+        readonly=True,
+        copy=False,
+        help="The promotions the order reaches but does not get, and why (互斥/叠加).",
+    )
+
     def _update_programs_and_rewards(self):
         """Core updates the programs of an order when it is confirmed and from its
         Promotions button; the promotions' rewards are then claimed by themselves."""
         result = super()._update_programs_and_rewards()
-        if (
-            not self.env.context.get("retail_promotion_applying")
-            and self.coupon_point_ids.coupon_id.program_id.retail_promotion_id
-        ):
+        if self.env.context.get("retail_promotion_applying"):
+            return result
+        if self.coupon_point_ids.coupon_id.program_id.retail_promotion_id:
             self.with_context(retail_promotion_applying=True)._retail_apply_promotions()
+        elif self.retail_promotion_note:
+            self.retail_promotion_note = False
         return result
+
+    def _get_claimable_rewards(self, forced_coupons=None):
+        """The promotions left out by their stacking (``_retail_skipped``) give no
+        reward: neither claimed by themselves nor offered by the Promotions button."""
+        result = super()._get_claimable_rewards(forced_coupons=forced_coupons)
+        if self.env.context.get("retail_promotion_all"):
+            return result
+        skipped = self._retail_promotion_skipped(result)
+        if not skipped:
+            return result
+        kept = defaultdict(lambda: self.env["loyalty.reward"])
+        for coupon, rewards in result.items():
+            if coupon.program_id.sudo().retail_promotion_id not in skipped:
+                kept[coupon] = rewards
+        return kept
+
+    def _retail_promotion_skipped(self, claimable=None):
+        """{promotion: why} of the promotions the order reaches (their rewards
+        claimable or on the order) that it does not get."""
+        self.ensure_one()
+        if claimable is None:
+            claimable = self.with_context(
+                retail_promotion_all=True
+            )._get_claimable_rewards()
+        programs = self.order_line.reward_id.program_id
+        for coupon in claimable:
+            programs |= coupon.program_id
+        promotions = programs.sudo().retail_promotion_id
+        if not promotions:
+            return {}
+        return promotions._retail_skipped(
+            member_price=self.pricelist_id.retail_member_price,
+            flash_sale=bool(self.order_line.retail_flash_sale_id),
+        )
 
     def _retail_apply_promotions(self):
         """Claim the rewards of the promotions the order reaches, as the tills do (core
@@ -24,13 +66,29 @@ class SaleOrder(models.Model):
         has one reward. A reward already on the order is not claimed twice. Each
         reward's lines are computed from the order as the rewards before left it, as
         core's Promotions button does (no second update of the whole order: on a
-        500-line order that update is most of the price's cost)."""
+        500-line order that update is most of the price's cost). The promotions left
+        out by their stacking lose their lines, and the order says why."""
         self.ensure_one()
+        claimable = self.with_context(
+            retail_promotion_all=True
+        )._get_claimable_rewards()
+        skipped = self._retail_promotion_skipped(claimable)
+        note = self.env["retail.promotion"]._retail_skipped_text(skipped) or False
+        if note != self.retail_promotion_note:
+            self.retail_promotion_note = note
+        if skipped:
+            self.order_line.filtered(
+                lambda line: (
+                    line.reward_id
+                    and line.reward_id.program_id.sudo().retail_promotion_id in skipped
+                )
+            ).unlink()
         applied = False
-        for coupon, rewards in self._get_claimable_rewards().items():
+        for coupon, rewards in claimable.items():
             program = coupon.program_id
             if (
                 not program.retail_promotion_id
+                or program.sudo().retail_promotion_id in skipped
                 or program.trigger != "auto"
                 or len(rewards) != 1
                 or rewards in self.order_line.reward_id
