@@ -9,13 +9,14 @@
     "license": "LGPL-3",
     # a promotion is a form over core loyalty programs: the tills (pos_loyalty, through
     # retail_promotion_pos) and the sale orders (sale_loyalty) apply what it writes
-    "depends": ["retail_wholesale", "sale_loyalty"],
+    "depends": ["retail_wholesale", "sale_loyalty", "sms"],
     "data": [
         "security/ir.model.access.csv",
         "security/retail_promotion_security.xml",
         "views/promotion/retail_promotion_views.xml",
         "views/promotion/product_pricelist_views.xml",
         "views/promotion/sale_order_views.xml",
+        "wizard/retail_promotion_coupon_issue_views.xml",
         "views/retail_promotion_menus.xml",
     ],
     "auto_install": ["retail_wholesale"],

@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "wizard/retail_promotion_effect_views.xml",
+        "wizard/retail_customer_analysis_rfm_views.xml",
         "views/retail_promotion_reports_menus.xml",
     ],
     "auto_install": True,

@@ -16,6 +16,7 @@ class LoyaltyProgram(models.Model):
             "retail_member_price_ok",
             "retail_flash_sale_ok",
             "retail_markdown_ok",
+            "retail_coupon_threshold",
         ]
 
 

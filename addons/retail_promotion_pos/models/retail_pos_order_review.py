@@ -30,9 +30,14 @@ class RetailPosOrderReview(models.AbstractModel):
             member_price=order.pricelist_id.retail_member_price,
             flash_sale=bool(order.lines.retail_flash_sale_id),
             markdown=any(order.lines.mapped("retail_markdown_percent")),
+            amount=sum(
+                order.lines.filtered(lambda line: not line.is_reward_line).mapped(
+                    "price_subtotal_incl"
+                )
+            ),
         )
         return [
-            _(
+            self.env._(
                 "Promotion %(promotion)s should not have been given: %(reason)s.",
                 promotion=promotion.name,
                 reason=reason,
@@ -126,7 +131,10 @@ class RetailPosOrderReview(models.AbstractModel):
         name = reward.description or program.name
         currency = order.currency_id
         reasons = []
-        for rule in program.rule_ids[:1]:
+        # a coupon given with an earlier order: its rule gave it; where it is used its
+        # own threshold counts (``retail.promotion._retail_skipped``)
+        rules = program.rule_ids[:1] if program.applies_on != "future" else []
+        for rule in rules:
             # the order's products the rule is on (never a search of the catalogue)
             products = sold.product_id.filtered_domain(rule._get_valid_product_domain())
             lines = sold.filtered(

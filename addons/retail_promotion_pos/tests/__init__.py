@@ -1,2 +1,3 @@
 from . import test_promotion_pos
 from . import test_promotion_stacking_pos
+from . import test_promotion_coupon_given_pos

@@ -2,8 +2,10 @@ from . import retail_promotion_checks
 from . import retail_promotion_programs
 from . import retail_promotion_limits
 from . import retail_promotion_stacking
+from . import retail_promotion_coupons
 from . import retail_promotion
 from . import retail_promotion_tier
+from . import loyalty_card
 from . import loyalty_program
 from . import product_pricelist
 from . import sale_order

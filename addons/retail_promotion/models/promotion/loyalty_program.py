@@ -23,6 +23,9 @@ class LoyaltyProgram(models.Model):
     )
     retail_flash_sale_ok = fields.Boolean(related="retail_promotion_id.flash_sale_ok")
     retail_markdown_ok = fields.Boolean(related="retail_promotion_id.markdown_ok")
+    retail_coupon_threshold = fields.Monetary(
+        related="retail_promotion_id.coupon_threshold"
+    )
 
     def _retail_set_rule_reward(self, rule, reward):
         """The program's one rule and one reward, written in place: the rewards orders

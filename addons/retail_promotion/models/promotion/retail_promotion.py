@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
 # what the promotion writes on its loyalty programs: a change of these rewrites them
 PROGRAM_FIELDS = {
@@ -25,6 +25,8 @@ PROGRAM_FIELDS = {
     "discount_percent",
     "coupon_discount",
     "coupon_threshold",
+    "coupon_issue",
+    "coupon_given_from",
 }
 
 
@@ -49,6 +51,7 @@ class RetailPromotion(models.Model):
         "retail.promotion.programs",
         "retail.promotion.limits",
         "retail.promotion.stacking",
+        "retail.promotion.coupons",
     ]
     _description = "Promotion"
     _order = "date_start desc, id desc"
@@ -154,14 +157,6 @@ class RetailPromotion(models.Model):
         digits="Discount",
         help="限时折扣: percent taken off the products' price (8折 = 20).",
     )
-    coupon_discount = fields.Monetary(
-        string="Coupon Value",
-        help="Amount one coupon takes off an order.",
-    )
-    coupon_threshold = fields.Monetary(
-        string="Usable From",
-        help="满X可用: order amount, taxes included, from which a coupon can be used.",
-    )
     program_ids = fields.One2many(
         comodel_name="loyalty.program",
         inverse_name="retail_promotion_id",
@@ -169,7 +164,6 @@ class RetailPromotion(models.Model):
         readonly=True,
         context={"active_test": False},
     )
-    coupon_count = fields.Integer(string="Coupons", compute="_compute_coupon_count")
     state = fields.Selection(
         selection=[
             ("scheduled", "Scheduled"),
@@ -192,23 +186,6 @@ class RetailPromotion(models.Model):
                 promotion.state = "scheduled"
             else:
                 promotion.state = "running"
-
-    def _compute_coupon_count(self):
-        counts = dict(
-            self.env["loyalty.card"]
-            .sudo()
-            ._read_group(
-                [("program_id.retail_promotion_id", "in", self.ids)],
-                ["program_id"],
-                ["__count"],
-            )
-        )
-        for promotion in self:
-            promotion.coupon_count = sum(
-                count
-                for program, count in counts.items()
-                if program.retail_promotion_id == promotion
-            )
 
     # ------------------------------------------------------------ ORM
     def _retail_check_stores(self):
@@ -255,63 +232,6 @@ class RetailPromotion(models.Model):
         # programs used by orders stay, archived, for their history
         programs.write({"active": False, "retail_promotion_id": False})
         return super().unlink()
-
-    # ------------------------------------------------------------ coupons
-    def action_issue_coupons(self):
-        """优惠券发放: one coupon to each customer of the promotion's grades or member
-        levels who holds none of it yet, valid until the promotion ends."""
-        self.ensure_one()
-        if self.promotion_type != "coupon":
-            raise UserError(_("Promotion “%(name)s” gives no coupons.", name=self.name))
-        if not self.grade_ids:
-            raise UserError(
-                _(
-                    "Promotion “%(name)s”: choose the customer grades or member levels "
-                    "whose customers get a coupon.",
-                    name=self.name,
-                )
-            )
-        # the issuer may change the promotion: a store manager, their own stores
-        self.check_access("write")
-        self._retail_check_stores()
-        issued = self._retail_issue_coupons(
-            self.env["res.partner"].search(
-                [("retail_grade_id", "in", self.grade_ids.ids)]
-            )
-        )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": _("%(count)s coupons issued.", count=len(issued)),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
-
-    def _retail_issue_coupons(self, partners):
-        """Coupons of the promotion for ``partners`` who hold none: the cards created."""
-        self.ensure_one()
-        program = self.program_ids.filtered(
-            lambda p: p.active and p.program_type == "coupons"
-        )[:1]
-        if not program:
-            return self.env["loyalty.card"]
-        Card = self.env["loyalty.card"].sudo()
-        holders = Card.search(
-            [("program_id", "=", program.id), ("partner_id", "in", partners.ids)]
-        ).partner_id
-        return Card.create(
-            [
-                {
-                    "program_id": program.id,
-                    "partner_id": partner.id,
-                    "points": 1,
-                    "expiration_date": self.date_end,
-                }
-                for partner in partners - holders
-            ]
-        )
 
     # ------------------------------------------------------------ actions
     def action_view_programs(self):

@@ -37,6 +37,9 @@ class RetailPromotionChecks(models.AbstractModel):
         "discount_percent",
         "coupon_discount",
         "coupon_threshold",
+        "coupon_issue",
+        "coupon_given_from",
+        "coupon_validity_days",
         "gift_product_id",
         "product_ids",
         "categ_ids",
@@ -187,6 +190,12 @@ class RetailPromotionChecks(models.AbstractModel):
     def _retail_problem_coupon(self):
         if self.coupon_discount <= 0:
             return _("the coupon value must be more than zero.")
+        if self.coupon_issue == "till" and self.coupon_given_from <= 0:
+            return _(
+                "coupons given with orders need the order amount they are given from."
+            )
+        if self.coupon_validity_days < 0:
+            return _("the days a coupon is valid cannot be negative.")
         if self.coupon_threshold and (
             float_compare(
                 self.coupon_discount,

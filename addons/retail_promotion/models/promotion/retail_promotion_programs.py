@@ -240,16 +240,15 @@ class RetailPromotionPrograms(models.AbstractModel):
                 "Coupon: %(value)s off", value=self._retail_number(self.coupon_discount)
             )
         )
+        reward = self._retail_amount_off_reward(self.coupon_discount, label, scope)
+        if self.coupon_issue == "till":
+            # 满额送券: the rule gives the coupon to orders from the amount; the coupon's
+            # own threshold is checked where it is used (``_retail_coupon_short``)
+            rule = self._retail_threshold_rule(self.coupon_given_from, None)
+            return [(label, "next_order_coupons", rule, reward)]
         # for a coupon the rule is the condition: its points come from the coupon
         rule = self._retail_threshold_rule(self.coupon_threshold, scope)
-        return [
-            (
-                label,
-                "coupons",
-                rule,
-                self._retail_amount_off_reward(self.coupon_discount, label, scope),
-            )
-        ]
+        return [(label, "coupons", rule, reward)]
 
     def _retail_program_values(self, label, program_type):
         """The loyalty program's own fields for one of the promotion's programs; the
@@ -260,7 +259,9 @@ class RetailPromotionPrograms(models.AbstractModel):
             "active": self.active,
             "program_type": program_type,
             "trigger": "with_code" if program_type == "coupons" else "auto",
-            "applies_on": "current",
+            "applies_on": "future"
+            if program_type == "next_order_coupons"
+            else "current",
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,
             "date_from": self.date_start,

@@ -65,10 +65,14 @@ class RetailPromotionStacking(models.AbstractModel):
                     )
                 )
 
-    def _retail_skipped(self, member_price=False, flash_sale=False, markdown=False):
+    def _retail_skipped(
+        self, member_price=False, flash_sale=False, markdown=False, amount=None
+    ):
         """{promotion: why it is left out} among these promotions, those an order
         reaches, for an order at member prices, with flash sale goods or with
-        near-expiry markdowns as told; the promotions not in it apply."""
+        near-expiry markdowns as told, of ``amount`` of goods (taxes included; None
+        when it does not matter); the promotions not in it apply. A coupon given with
+        an earlier order (满额送券) is usable from its threshold."""
         skipped = {}
         facts = [
             (member_price, "member_price_ok", _("not given with member prices")),
@@ -81,6 +85,20 @@ class RetailPromotionStacking(models.AbstractModel):
                 (why for fact, field, why in facts if fact and not promotion[field]),
                 None,
             )
+            if (
+                not reason
+                and amount is not None
+                and promotion.promotion_type == "coupon"
+                and promotion.coupon_issue == "till"
+                and promotion.currency_id.compare_amounts(
+                    amount, promotion.coupon_threshold
+                )
+                < 0
+            ):
+                reason = _(
+                    "usable on orders from %(threshold)s",
+                    threshold=promotion._retail_number(promotion.coupon_threshold),
+                )
             if reason:
                 skipped[promotion] = reason
             else:
@@ -99,7 +117,9 @@ class RetailPromotionStacking(models.AbstractModel):
     def _retail_skipped_text(self, skipped):
         """The promotions left out, a line each, as the order shows them."""
         return "\n".join(
-            _("%(promotion)s: %(reason)s", promotion=promotion.name, reason=reason)
+            self.env._(
+                "%(promotion)s: %(reason)s", promotion=promotion.name, reason=reason
+            )
             for promotion, reason in sorted(
                 skipped.items(), key=lambda item: (-item[0].priority, item[0].id)
             )

@@ -58,6 +58,11 @@ class SaleOrder(models.Model):
         return promotions._retail_skipped(
             member_price=self.pricelist_id.retail_member_price,
             flash_sale=bool(self.order_line.retail_flash_sale_id),
+            amount=sum(
+                self.order_line.filtered(lambda line: not line.is_reward_line).mapped(
+                    "price_total"
+                )
+            ),
         )
 
     def _retail_apply_promotions(self):

@@ -11,11 +11,12 @@ function promotionOf(program) {
  * 互斥/叠加 at the till, the rule of the server's `retail.promotion._retail_skipped`
  * (which checks the till's orders again): the promotions reached, highest priority
  * first then the older first; one left out of orders at member prices, with flash sale
- * goods or with near-expiry markdowns when it says so; one that does not stack applies
+ * goods or with near-expiry markdowns when it says so, a coupon given with an earlier
+ * order (满额送券) below the amount it is usable from; one that does not stack applies
  * alone when it comes first and is left out when another comes before it.
  *
  * @param {Array} programs loyalty programs of the promotions the order reaches
- * @param {{memberPrice: boolean, flashSale: boolean, markdown: boolean}} facts
+ * @param {{memberPrice: boolean, flashSale: boolean, markdown: boolean, amount: number}} facts
  * @returns {Map<number, {name: string, reason: string}>} the promotions left out
  */
 export function retailSkippedPromotions(programs, facts) {
@@ -39,6 +40,14 @@ export function retailSkippedPromotions(programs, facts) {
             reason = _t("not given with flash sale goods");
         } else if (facts.markdown && !program.retail_markdown_ok) {
             reason = _t("not given with near-expiry markdowns");
+        } else if (
+            facts.amount !== undefined &&
+            program.program_type === "next_order_coupons" &&
+            facts.amount + 0.005 < (program.retail_coupon_threshold || 0)
+        ) {
+            reason = _t("usable on orders from %(threshold)s", {
+                threshold: program.retail_coupon_threshold,
+            });
         }
         if (reason) {
             skipped.set(id, { name: program.retail_promotion_name, reason });
@@ -75,6 +84,7 @@ patch(PosOrder.prototype, {
                         ?.retail_flash_sale_id
             ),
             markdown: lines.some((line) => line.retail_markdown_percent),
+            amount: lines.reduce((total, line) => total + line.get_price_with_tax(), 0),
         };
     },
     /** The promotions the order reaches (rewards claimable or on the order) that it
