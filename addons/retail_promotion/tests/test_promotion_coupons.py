@@ -116,7 +116,7 @@ class TestPromotionCouponsToASegment(PromotionCommon):
         composer = (
             self.env["sms.composer"]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         composer.action_send_sms()

@@ -68,7 +68,7 @@ class TestSegmentCoupons(BaseCommon):
         wizard = (
             self.env["retail.promotion.coupon.issue"]
             .with_user(manager)
-            .with_context(result["context"])
+            .with_context(**result["context"])
             .create({"promotion_id": promotion.id})
         )
         self.assertEqual(wizard.partner_ids, lost[:2])
