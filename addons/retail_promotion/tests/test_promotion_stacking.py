@@ -159,3 +159,27 @@ class TestPromotionStacking(PromotionCommon):
             self.spend.with_user(self.manager).write(
                 {"grade_ids": [Command.set(grade.ids)], "member_price_ok": False}
             )
+
+    def test_sales_channels(self):
+        """门店订货: a promotion for the stores' orders from head office (the Store
+        Ordering channel) leaves the wholesale orders alone."""
+        self.tea_off.with_user(self.manager).active = False
+        Channel = self.env["retail.channel"]
+        store_ordering = Channel.search(
+            [("code", "=", "STORE"), ("company_id", "=", self.company.id)]
+        )
+        wholesale = Channel.search(
+            [("code", "=", "WHOLESALE"), ("company_id", "=", self.company.id)]
+        )
+        self.spend.with_user(self.manager).channel_ids = store_ordering
+        self.assertEqual(
+            self.spend.sudo().program_ids.retail_channel_ids, store_ordering
+        )
+        order = self._order((self.cup, 5), confirm=False)
+        order.retail_channel_id = wholesale
+        order.action_confirm()
+        self.assertFalse(self._discount(order))
+        order = self._order((self.cup, 5), confirm=False)
+        order.retail_channel_id = store_ordering
+        order.action_confirm()
+        self.assertAlmostEqual(self._discount(order), -10.0)

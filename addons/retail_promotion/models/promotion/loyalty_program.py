@@ -14,6 +14,13 @@ class LoyaltyProgram(models.Model):
         "program.",
     )
 
+    retail_channel_ids = fields.Many2many(
+        comodel_name="retail.channel",
+        string="Sales Channels",
+        readonly=True,
+        help="Only sale orders of these channels get the program; empty for every "
+        "channel (written by its promotion).",
+    )
     # the promotion's stacking, as the tills read it with the programs
     retail_promotion_name = fields.Char(related="retail_promotion_id.name")
     retail_priority = fields.Integer(related="retail_promotion_id.priority")

@@ -12,6 +12,7 @@ PROGRAM_FIELDS = {
     "warehouse_ids",
     "retail_ok",
     "wholesale_ok",
+    "channel_ids",
     "grade_ids",
     "tier_ids",
     "repeat",
@@ -96,6 +97,14 @@ class RetailPromotion(models.Model):
     wholesale_ok = fields.Boolean(
         string="On Sale Orders",
         help="Wholesale: quotations and sale orders get the promotion.",
+    )
+    channel_ids = fields.Many2many(
+        comodel_name="retail.channel",
+        string="Sales Channels",
+        check_company=True,
+        help="Only sale orders of these channels get the promotion, e.g. Store "
+        "Ordering (门店订货) for the stores' orders from head office; empty for every "
+        "channel.",
     )
     grade_ids = fields.Many2many(
         comodel_name="retail.customer.grade",

@@ -267,6 +267,7 @@ class RetailPromotionPrograms(models.AbstractModel):
             "date_from": self.date_start,
             "date_to": self.date_end,
             "sale_ok": self.wholesale_ok,
+            "retail_channel_ids": [Command.set(self.channel_ids.ids)],
             "portal_visible": False,
             "pricelist_ids": [Command.set(self.grade_ids.pricelist_id.ids)],
             "retail_promotion_id": self.id,

@@ -26,6 +26,22 @@ class SaleOrder(models.Model):
             self.retail_promotion_note = False
         return result
 
+    def _get_program_domain(self):
+        """A promotion for some sales channels reaches their orders only."""
+        return [
+            *super()._get_program_domain(),
+            *self._retail_channel_domain("retail_channel_ids"),
+        ]
+
+    def _get_trigger_domain(self):
+        return [
+            *super()._get_trigger_domain(),
+            *self._retail_channel_domain("program_id.retail_channel_ids"),
+        ]
+
+    def _retail_channel_domain(self, field):
+        return ["|", (field, "=", False), (field, "in", self.retail_channel_id.ids)]
+
     def _get_claimable_rewards(self, forced_coupons=None):
         """The promotions left out by their stacking (``_retail_skipped``) give no
         reward: neither claimed by themselves nor offered by the Promotions button."""
