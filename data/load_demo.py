@@ -1463,6 +1463,18 @@ class DemoChain:
         )
         promotions[-1].action_issue_coupons()
         self.counts["promotions"] = len(promotions)
+        # 抽奖 among the last week's orders of 100 or more at 浦东店, to draw
+        self.env["retail.promotion.lottery"].create(
+            {
+                "name": "周末购物抽奖",
+                "date_from": self.today - dt.timedelta(days=7),
+                "date_to": self.today - dt.timedelta(days=1),
+                "warehouse_ids": [Command.set(store.ids)],
+                "min_amount": 100.0,
+                "winner_count": 3,
+                "prize": "100元购物卡",
+            }
+        )
 
     def open_documents(self):
         """Today's open work: quotations, an order to ship and a purchase to receive."""

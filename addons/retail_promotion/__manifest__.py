@@ -17,6 +17,7 @@
         "views/promotion/product_pricelist_views.xml",
         "views/promotion/sale_order_views.xml",
         "wizard/retail_promotion_coupon_issue_views.xml",
+        "views/lottery/retail_promotion_lottery_views.xml",
         "views/retail_promotion_menus.xml",
     ],
     "auto_install": ["retail_wholesale"],
