@@ -35,7 +35,6 @@ class RetailPromotionLottery(models.Model):
         help="Order amount, taxes included, an order needs to take part.",
     )
     customers_only = fields.Boolean(
-        string="Customers Only",
         default=True,
         help="Only orders of a known customer (a member) take part: a winner must be "
         "reached.",
