@@ -156,3 +156,31 @@ class TestPromotionCouponsToASegment(PromotionCommon):
         )
         with self.assertRaisesRegex(UserError, "gives no coupons now"):
             self._wizard(self.walker).action_issue()
+
+    def test_a_coupon_of_another_company_is_refused_naming_it(self):
+        other = self.env["res.company"].create({"name": "Promo Other Company"})
+        promotion = (
+            self.env["retail.promotion"]
+            .sudo()
+            .with_company(other)
+            .create(
+                {
+                    "name": "别家券",
+                    "company_id": other.id,
+                    "promotion_type": "coupon",
+                    "coupon_discount": 10.0,
+                    "date_start": self.today,
+                    "date_end": self.today,
+                    "wholesale_ok": True,
+                }
+            )
+        )
+        self.env["loyalty.card"].sudo().create(
+            {"program_id": promotion.program_ids.id, "code": "OTHER-CO-1", "points": 1}
+        )
+        order = self._order((self.tea, 3), confirm=False)
+        self.assertEqual(
+            order._try_apply_code("OTHER-CO-1")["error"],
+            "Coupon OTHER-CO-1 is a coupon of promotion “别家券” of Promo Other "
+            f"Company: it cannot be used in {self.company.name}.",
+        )

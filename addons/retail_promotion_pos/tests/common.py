@@ -1,6 +1,7 @@
 import uuid
+from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 
 
 def reward_line(program, amount):
@@ -25,3 +26,10 @@ def reward_line(program, amount):
             "reward_identifier_code": str(uuid.uuid4())[:8],
         }
     )
+
+
+def running_window(env):
+    """From yesterday to tomorrow: the promotion runs on the cashier's day, which may
+    not be the server's (core's test cashier works in New York)."""
+    today = fields.Date.context_today(env["retail.promotion"])
+    return today - timedelta(days=1), today + timedelta(days=1)

@@ -3,7 +3,7 @@ from odoo.tests import tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
 
-from .common import reward_line
+from .common import reward_line, running_window
 
 
 @tagged("post_install", "-at_install")
@@ -16,15 +16,15 @@ class TestCouponGivenAtTheTill(RetailPosHttpCommon):
         super().setUpClass()
         store = cls.main_pos_config.picking_type_id.warehouse_id
         cls.rice = cls._create_retail_product("Given Rice", 50.0)
-        today = fields.Date.context_today(cls.pos_user)
+        start, end = running_window(cls.env)
         cls.promotion = (
             cls.env["retail.promotion"]
             .sudo()
             .create(
                 {
                     "name": "满200送20元券",
-                    "date_start": today,
-                    "date_end": today,
+                    "date_start": start,
+                    "date_end": end,
                     "warehouse_ids": [Command.set(store.ids)],
                     "promotion_type": "coupon",
                     "coupon_issue": "till",
@@ -68,3 +68,40 @@ class TestCouponGivenAtTheTill(RetailPosHttpCommon):
         )
         # the rule that gives the coupon (orders from 200) is not asked of its use
         self.assertNotIn("it needs 200", order.retail_review_note)
+
+    def test_a_coupon_of_another_company_is_refused_naming_it(self):
+        other = self.env["res.company"].create({"name": "Till Other Company"})
+        promotion = (
+            self.env["retail.promotion"]
+            .sudo()
+            .with_company(other)
+            .create(
+                {
+                    "name": "别家券",
+                    "company_id": other.id,
+                    "promotion_type": "coupon",
+                    "coupon_discount": 10.0,
+                    "date_start": running_window(self.env)[0],
+                    "date_end": running_window(self.env)[1],
+                }
+            )
+        )
+        self.env["loyalty.card"].sudo().create(
+            {
+                "program_id": promotion.program_ids.id,
+                "code": "OTHER-TILL-1",
+                "points": 1,
+            }
+        )
+        self._open_session()
+        answer = self.main_pos_config.with_user(self.pos_user).use_coupon_code(
+            "OTHER-TILL-1",
+            fields.Datetime.to_string(fields.Datetime.now()),
+            False,
+            False,
+        )
+        self.assertFalse(answer["successful"])
+        self.assertIn(
+            "is a coupon of promotion “别家券” of Till Other Company",
+            answer["payload"]["error_message"],
+        )

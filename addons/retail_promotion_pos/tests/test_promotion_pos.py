@@ -1,9 +1,9 @@
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
 
-from .common import reward_line
+from .common import reward_line, running_window
 
 
 @tagged("post_install", "-at_install")
@@ -23,15 +23,15 @@ class TestPromotionAtTheTill(RetailPosHttpCommon):
         )
         cls.manager.retail_warehouse_ids = cls.store
         cls.tea = cls._create_retail_product("Promo Till Tea", 50.0)
-        today = fields.Date.context_today(cls.manager)
+        start, end = running_window(cls.env)
         cls.promotion = (
             cls.env["retail.promotion"]
             .with_user(cls.manager)
             .create(
                 {
                     "name": "满100减10 满200减30",
-                    "date_start": today,
-                    "date_end": today,
+                    "date_start": start,
+                    "date_end": end,
                     "warehouse_ids": [Command.set(cls.store.ids)],
                     "tier_ids": [
                         Command.create({"threshold": 100.0, "discount": 10.0}),
@@ -152,10 +152,10 @@ class TestPromotionKindsAtTheTill(RetailPosHttpCommon):
         cls.rice = cls._create_retail_product("Promo Rice", 50.0)
         cls.bag = cls._create_retail_product("Promo Bag", 2.0)
         cls.nth_tea = cls._create_retail_product("Promo Nth Tea", 30.0)
-        today = fields.Date.context_today(cls.pos_user)
+        start, end = running_window(cls.env)
         common = {
-            "date_start": today,
-            "date_end": today,
+            "date_start": start,
+            "date_end": end,
             "warehouse_ids": [Command.set(store.ids)],
         }
         Promotion = cls.env["retail.promotion"].sudo()

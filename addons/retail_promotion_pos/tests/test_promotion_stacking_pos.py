@@ -1,9 +1,9 @@
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.retail_pos_ext.tests.common import RetailPosHttpCommon
 
-from .common import reward_line
+from .common import reward_line, running_window
 
 
 @tagged("post_install", "-at_install")
@@ -18,11 +18,11 @@ class TestPromotionStackingAtTheTill(RetailPosHttpCommon):
         store = cls.main_pos_config.picking_type_id.warehouse_id
         cls.tea = cls._create_retail_product("Stack Tea", 50.0)
         cls.cup = cls._create_retail_product("Stack Cup", 30.0)
-        today = fields.Date.context_today(cls.pos_user)
+        start, end = running_window(cls.env)
         Promotion = cls.env["retail.promotion"].sudo()
         common = {
-            "date_start": today,
-            "date_end": today,
+            "date_start": start,
+            "date_end": end,
             "warehouse_ids": [Command.set(store.ids)],
         }
         cls.spend = Promotion.create(

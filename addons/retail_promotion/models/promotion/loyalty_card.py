@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class LoyaltyCard(models.Model):
@@ -43,3 +43,23 @@ class LoyaltyCard(models.Model):
             if promotion.coupon_validity_days:
                 end = min(end, today + timedelta(days=promotion.coupon_validity_days))
             card.expiration_date = end
+
+    @api.model
+    def _retail_other_company_error(self, code, company):
+        """The error of a promotion's coupon of another company used in ``company``
+        (core only says the code is invalid), or False."""
+        card = self.sudo().search(
+            [("code", "=", code), ("company_id", "not in", [company.id, False])],
+            limit=1,
+        )
+        promotion = card.program_id.retail_promotion_id
+        if not promotion:
+            return False
+        return _(
+            "Coupon %(code)s is a coupon of promotion “%(promotion)s” of "
+            "%(company)s: it cannot be used in %(here)s.",
+            code=code,
+            promotion=promotion.name,
+            company=card.company_id.name,
+            here=company.name,
+        )

@@ -26,6 +26,16 @@ class SaleOrder(models.Model):
             self.retail_promotion_note = False
         return result
 
+    def _try_apply_code(self, code):
+        result = super()._try_apply_code(code)
+        if result.get("not_found"):
+            error = self.env["loyalty.card"]._retail_other_company_error(
+                code, self.company_id
+            )
+            if error:
+                result["error"] = error
+        return result
+
     def _get_program_domain(self):
         """A promotion for some sales channels reaches their orders only."""
         return [
