@@ -90,6 +90,10 @@ patch(PosOrder.prototype, {
     /** The promotions the order reaches (rewards claimable or on the order) that it
      * does not get, and why. */
     retailSkippedPromotions() {
+        // a till without promotions pays nothing (the order summary asks at each render)
+        if (!this.models["loyalty.program"].some(promotionOf)) {
+            return new Map();
+        }
         const programs = super
             .getClaimableRewards()
             .map(({ reward }) => reward.program_id)
