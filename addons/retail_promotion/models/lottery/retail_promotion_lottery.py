@@ -4,8 +4,10 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from ..promotion.store_scope import own_stores_only
 
 
 class RetailPromotionLottery(models.Model):
@@ -84,22 +86,14 @@ class RetailPromotionLottery(models.Model):
 
     def _retail_check_stores(self):
         """A store manager draws among their own stores' orders only."""
-        user = self.env.user
-        if self.env.su or user.has_group(
-            "retail_wholesale.retail_wholesale_group_hq_admin"
-        ):
-            return
-        for lottery in self:
-            if not lottery.warehouse_ids or (
-                lottery.warehouse_ids - user.retail_warehouse_ids
-            ):
-                raise AccessError(
-                    _(
-                        "Lottery “%(name)s”: you draw among your own stores' orders "
-                        "only; a draw of other or all stores is head office's.",
-                        name=lottery.name,
-                    )
-                )
+        own_stores_only(
+            self,
+            lambda lottery: self.env._(
+                "Lottery “%(name)s”: you draw among your own stores' orders only; a "
+                "draw of other or all stores is head office's.",
+                name=lottery.name,
+            ),
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

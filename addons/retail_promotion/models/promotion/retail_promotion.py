@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+
+from .store_scope import own_stores_only
 
 # what the promotion writes on its loyalty programs: a change of these rewrites them
 PROGRAM_FIELDS = {
@@ -199,24 +200,17 @@ class RetailPromotion(models.Model):
     # ------------------------------------------------------------ ORM
     def _retail_check_stores(self):
         """A store manager runs promotions in their own stores only."""
-        user = self.env.user
-        if self.env.su or user.has_group(
-            "retail_wholesale.retail_wholesale_group_hq_admin"
-        ):
-            return
-        for promotion in self:
-            outside = promotion.warehouse_ids - user.retail_warehouse_ids
-            if not promotion.warehouse_ids or outside:
-                raise AccessError(
-                    _(
-                        "Promotion “%(name)s”: you run promotions in your own stores "
-                        "(%(stores)s) only; promotions for other stores or all stores "
-                        "are set up by head office.",
-                        name=promotion.name,
-                        stores=", ".join(user.retail_warehouse_ids.mapped("name"))
-                        or _("none"),
-                    )
-                )
+        own_stores_only(
+            self,
+            lambda promotion: self.env._(
+                "Promotion “%(name)s”: you run promotions in your own stores "
+                "(%(stores)s) only; promotions for other stores or all stores "
+                "are set up by head office.",
+                name=promotion.name,
+                stores=", ".join(self.env.user.retail_warehouse_ids.mapped("name"))
+                or self.env._("none"),
+            ),
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
