@@ -31,7 +31,7 @@ OURS = (
     "retail_wholesale,retail_backup,retail_book,retail_pos_ext,retail_book_pos,"
     "retail_reports,retail_reports_pos,retail_member,retail_member_pos,"
     "retail_member_reports,retail_promotion,retail_promotion_pos,"
-    "retail_promotion_reports,l10n_cn"
+    "retail_promotion_reports,retail_ordering,l10n_cn"
 )
 SCALES = {
     "small": {"products": 5000, "lots": 20000, "lines": 100000},

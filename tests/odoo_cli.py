@@ -24,6 +24,7 @@ ADDONS = [
     "retail_promotion",
     "retail_promotion_pos",
     "retail_promotion_reports",
+    "retail_ordering",
 ]
 ADDONS_PATH = os.environ.get("RETAIL_ADDONS_PATH") or ",".join(
     str(p) for p in (ODOO_PATH / "addons", ROOT / "addons") if p.is_dir()

@@ -16,3 +16,4 @@ from . import test_statement_mapping
 from . import test_amount_in_words
 from . import test_retail_wizard_names
 from . import test_migrations
+from . import test_partner_statement

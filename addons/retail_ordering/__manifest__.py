@@ -1,0 +1,24 @@
+{
+    "name": "Retail & Wholesale: Ordering Platform",
+    "summary": "Ordering platform (订货平台) for franchise stores and dealers on the portal: "
+    "statements of account (对账单) to confirm or dispute",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/retail-wholesale-odoo",
+    "author": "Retail & Wholesale for Odoo",
+    "license": "LGPL-3",
+    # the dealers' side on core portal (My Account), next to core's own portal pages of
+    # their orders and invoices; the statements are retail_reports'
+    "depends": ["retail_reports", "portal"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/retail_ordering_security.xml",
+        "views/retail_partner_statement_portal_templates.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "retail_ordering/static/tests/tours/**/*",
+        ],
+    },
+    "auto_install": ["retail_reports"],
+}
