@@ -1,7 +1,8 @@
 {
     "name": "Retail & Wholesale: Ordering Platform",
     "summary": "Ordering platform (订货平台) for franchise stores and dealers on the portal: "
-    "statements of account (对账单) to confirm or dispute",
+    "catalogue at their prices, quick order, orders head office approves, statements "
+    "of account (对账单) to confirm or dispute",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "website": "https://github.com/retail-wholesale-odoo",
@@ -9,11 +10,14 @@
     "license": "LGPL-3",
     # the dealers' side on core portal (My Account), next to core's own portal pages of
     # their orders and invoices; the statements are retail_reports'
-    "depends": ["retail_reports", "portal"],
+    "depends": ["retail_reports", "portal", "sale_stock"],
     "data": [
         "security/ir.model.access.csv",
         "security/retail_ordering_security.xml",
         "views/retail_partner_statement_portal_templates.xml",
+        "views/retail_ordering_portal_templates.xml",
+        "wizard/retail_portal_reject_views.xml",
+        "views/retail_ordering_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

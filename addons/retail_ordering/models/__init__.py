@@ -1,1 +1,2 @@
-from . import retail_partner_statement
+from . import ordering
+from . import statement

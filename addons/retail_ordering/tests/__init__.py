@@ -1,1 +1,2 @@
 from . import test_portal_statement
+from . import test_ordering

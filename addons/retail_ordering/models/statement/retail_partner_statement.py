@@ -9,9 +9,10 @@ class RetailPartnerStatement(models.Model):
     _inherit = ["retail.partner.statement", "portal.mixin"]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for statement in self:
             statement.access_url = f"/my/statements/{statement.id}"
+        return res
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -1,0 +1,201 @@
+from odoo import api, fields, models
+from odoo.osv import expression
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    retail_ordering_channel_id = fields.Many2one(
+        comodel_name="retail.channel",
+        string="Orders on the Portal in",
+        company_dependent=True,
+        domain="[('company_id', '=', current_company_id)]",
+        help="A dealer or franchise store ordering on the portal (订货平台): their "
+        "orders go to this channel (门店订货, 批发) and they see the products offered "
+        "in it. Empty: no ordering on the portal.",
+    )
+    # head office's page of its dealers
+    retail_portal_to_approve_count = fields.Integer(
+        string="Orders to Approve", compute="_compute_retail_dealer_figures"
+    )
+    retail_portal_open_amount = fields.Monetary(
+        string="Orders not Invoiced",
+        compute="_compute_retail_dealer_figures",
+        currency_field="currency_id",
+    )
+    retail_credit_use = fields.Float(
+        string="Credit Used (%)",
+        compute="_compute_retail_dealer_figures",
+        help="Receivable and orders not invoiced yet, in % of the credit limit.",
+    )
+
+    @api.model
+    def _commercial_fields(self):
+        return super()._commercial_fields() + ["retail_ordering_channel_id"]
+
+    def _compute_retail_dealer_figures(self):
+        Order = self.env["sale.order"]
+        dealers = self.commercial_partner_id
+        to_approve = Order._read_group(
+            [
+                ("partner_id", "child_of", dealers.ids),
+                ("retail_portal_state", "in", ("to_approve", "changed")),
+            ],
+            ["partner_id"],
+            ["__count"],
+        )
+        open_orders = Order.search(
+            [
+                ("partner_id", "child_of", dealers.ids),
+                ("state", "=", "sale"),
+                ("invoice_status", "!=", "invoiced"),
+            ]
+        )
+        for partner in self:
+            dealer = partner.commercial_partner_id
+            partner.retail_portal_to_approve_count = sum(
+                count
+                for contact, count in to_approve
+                if contact.commercial_partner_id == dealer
+            )
+            open_amount = sum(
+                order.currency_id._convert(
+                    order.amount_to_invoice,
+                    order.company_id.currency_id,
+                    order.company_id,
+                    fields.Date.context_today(self),
+                )
+                for order in open_orders
+                if order.partner_id.commercial_partner_id == dealer
+            )
+            partner.retail_portal_open_amount = open_amount
+            limit = dealer.credit_limit
+            partner.retail_credit_use = (
+                100.0 * (dealer.credit + open_amount) / limit if limit else 0.0
+            )
+
+    # ---------------------------------------------------------------- catalog
+    def _retail_portal_dealer(self):
+        """The dealer (commercial partner) ordering on the portal, or nothing."""
+        dealer = self.commercial_partner_id
+        return dealer if dealer.retail_ordering_channel_id else dealer.browse()
+
+    def _retail_portal_offer_domain(self):
+        """The products this dealer may order: on the ordering platform, for sale,
+        in their channel (or in every channel)."""
+        self.ensure_one()
+        channel = self.retail_ordering_channel_id
+        return [
+            ("sale_ok", "=", True),
+            ("retail_portal_ok", "=", True),
+            ("company_id", "in", (False, channel.company_id.id)),
+            "|",
+            ("retail_portal_channel_ids", "=", False),
+            ("retail_portal_channel_ids", "in", channel.ids),
+        ]
+
+    def _retail_portal_search_domain(self, search=None, category=None):
+        domain = self._retail_portal_offer_domain()
+        if search:
+            search = search.strip()
+            domain = expression.AND(
+                [
+                    domain,
+                    [
+                        "|",
+                        "|",
+                        ("name", "ilike", search),
+                        ("default_code", "=ilike", search),
+                        ("barcode", "=", search),
+                    ],
+                ]
+            )
+        if category:
+            domain = expression.AND([domain, [("categ_id", "child_of", category.id)]])
+        return domain
+
+    def _retail_portal_rows(self, products):
+        """One dict per product as this dealer sees it: their price (their grade's
+        price list, at the minimum order quantity) and quantity breaks, case pack,
+        minimum, and head office's availability as the company shows it."""
+        self.ensure_one()
+        company = self.retail_ordering_channel_id.company_id
+        pricelist = self.with_company(company).property_product_pricelist
+        products = products.with_company(company)
+        warehouse = company._retail_hq_warehouse()
+        stock = products.with_context(
+            warehouse_id=warehouse.id
+        )._compute_quantities_dict(None, None, None)
+        breaks = self._retail_portal_breaks(pricelist, products)
+        rows = []
+        for product in products:
+            first_qty = max(product.retail_min_qty, 1.0)
+            prices = pricelist._compute_price_rule(
+                product,
+                first_qty,
+                currency=pricelist.currency_id or company.currency_id,
+            )
+            available = (
+                stock[product.id]["qty_available"] - stock[product.id]["outgoing_qty"]
+            )
+            rows.append(
+                {
+                    "product": product,
+                    "price": prices[product.id][0],
+                    "breaks": [
+                        (qty, pricelist._get_product_price(product, qty))
+                        for qty in breaks.get(product.id, ())
+                        if qty > first_qty
+                    ],
+                    "available": max(available, 0.0),
+                    "level": self._retail_portal_level(company, available),
+                }
+            )
+        return rows
+
+    def _retail_portal_breaks(self, pricelist, products):
+        """{product id: [quantities]} where the dealer's price list (or the one it
+        is based on) changes price: its quantity breaks (阶梯价)."""
+        pricelists = pricelist | pricelist.item_ids.base_pricelist_id
+        items = (
+            self.env["product.pricelist.item"]
+            .sudo()
+            .search(
+                [
+                    ("pricelist_id", "in", pricelists.ids),
+                    ("min_quantity", ">", 1),
+                    "|",
+                    "|",
+                    ("product_id", "in", products.ids),
+                    ("product_tmpl_id", "in", products.product_tmpl_id.ids),
+                    ("applied_on", "in", ("3_global", "2_product_category")),
+                ]
+            )
+        )
+        result = {}
+        for product in products:
+            quantities = {
+                item.min_quantity
+                for item in items
+                if (not item.product_id or item.product_id == product)
+                and (
+                    not item.product_tmpl_id
+                    or item.product_tmpl_id == product.product_tmpl_id
+                )
+                and (
+                    not item.categ_id
+                    or product.categ_id.parent_path.startswith(
+                        item.categ_id.parent_path
+                    )
+                )
+            }
+            result[product.id] = sorted(quantities)[:4]
+        return result
+
+    @api.model
+    def _retail_portal_level(self, company, available):
+        if available <= 0:
+            return "out"
+        if available < company.retail_portal_low_stock:
+            return "low"
+        return "ok"
