@@ -50,6 +50,7 @@
         "views/stock/retail_expiry_report_views.xml",
         "views/stock/stock_scrap_views.xml",
         "views/stocktake/retail_stocktake_views.xml",
+        "views/scanning/retail_scan_views.xml",
         "wizard/retail_expiry_disposal_views.xml",
         "views/returns/account_move_views.xml",
         "views/returns/stock_picking_views.xml",

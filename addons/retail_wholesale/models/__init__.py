@@ -8,3 +8,4 @@ from . import flash_sale
 from . import chain
 from . import stock
 from . import stocktake
+from . import scanning

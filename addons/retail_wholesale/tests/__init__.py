@@ -2,6 +2,7 @@ from . import test_retail_brand
 from . import test_retail_roles
 from . import test_stores
 from . import test_wholesale_order_tour
+from . import test_retail_scan
 from . import test_customer_grade
 from . import test_sale_channel
 from . import test_tier_price_tour

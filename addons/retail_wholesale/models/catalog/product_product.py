@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ProductProduct(models.Model):
@@ -23,3 +23,29 @@ class ProductProduct(models.Model):
             price=currency.round(net_price),
             floor=currency.round(floor),
         )
+
+    @api.model
+    def _retail_find_barcode(self, barcode, company, lots=True):
+        """(product, lot, quantity) that a scanned ``barcode`` names in ``company``: a
+        product's barcode (one), a packaging's (its quantity), an internal reference
+        (one), or, with ``lots``, a lot's name. One lookup for every scanning form:
+        stocktakes, wholesale orders, receipts."""
+        company_domain = [("company_id", "in", [company.id, False])]
+        Lot = self.env["stock.lot"]
+        product = self.search([("barcode", "=", barcode), *company_domain], limit=1)
+        if product:
+            return product, Lot, 1.0
+        packaging = self.env["product.packaging"].search(
+            [("barcode", "=", barcode), *company_domain], limit=1
+        )
+        if packaging.product_id:
+            return packaging.product_id, Lot, packaging.qty or 1.0
+        product = self.search(
+            [("default_code", "=", barcode), *company_domain], limit=1
+        )
+        if product:
+            return product, Lot, 1.0
+        if not lots:
+            return self.browse(), Lot, 1.0
+        lot = Lot.search([("name", "=", barcode), *company_domain], limit=1)
+        return lot.product_id, lot, 1.0

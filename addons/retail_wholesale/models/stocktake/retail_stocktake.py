@@ -331,22 +331,7 @@ class RetailStocktake(models.Model):
     @api.model
     def _find_barcode(self, barcode, company):
         """(product, lot, quantity) that ``barcode`` names in ``company``."""
-        company_domain = [("company_id", "in", [company.id, False])]
-        product = self.env["product.product"].search(
-            [("barcode", "=", barcode), *company_domain], limit=1
-        )
-        if product:
-            return product, self.env["stock.lot"], 1.0
-        packaging = self.env["product.packaging"].search(
-            [("barcode", "=", barcode), *company_domain], limit=1
-        )
-        if packaging.product_id:
-            return packaging.product_id, self.env["stock.lot"], packaging.qty or 1.0
-        lot = self.env["stock.lot"].search(
-            [("name", "=", barcode), ("company_id", "in", [company.id, False])],
-            limit=1,
-        )
-        return lot.product_id, lot, 1.0
+        return self.env["product.product"]._retail_find_barcode(barcode, company)
 
     def action_cancel(self):
         self._check_state({"draft", "counting", "to_approve"})
