@@ -18,6 +18,8 @@
         "views/retail_ordering_portal_templates.xml",
         "wizard/retail_portal_reject_views.xml",
         "views/retail_ordering_views.xml",
+        "views/retail_payment_report_views.xml",
+        "views/retail_payment_report_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

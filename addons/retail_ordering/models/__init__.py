@@ -1,2 +1,3 @@
 from . import ordering
+from . import payment
 from . import statement

@@ -22,6 +22,13 @@ class ResCompany(models.Model):
         help="Under this quantity available, dealers see 紧张 (low) instead of 有货.",
     )
 
+    retail_portal_accountant_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Dealers' Accountant",
+        domain="[('share', '=', False)]",
+        help="Asked to match the bank transfers dealers report on the portal.",
+    )
+
     def _retail_hq_warehouse(self):
         """The head office warehouse whose stock the dealers order from."""
         self.ensure_one()
