@@ -36,7 +36,7 @@ class RetailPaymentReport(models.Model):
     reference = fields.Char(
         string="Bank Reference", required=True, help="流水号 of the transfer."
     )
-    slip = fields.Binary(string="Slip", attachment=True)
+    slip = fields.Binary(attachment=True)
     slip_name = fields.Char(string="Slip File Name")
     state = fields.Selection(
         selection=[
@@ -51,7 +51,6 @@ class RetailPaymentReport(models.Model):
     )
     payment_id = fields.Many2one(
         comodel_name="account.payment",
-        string="Payment",
         check_company=True,
         domain="[('partner_id', 'child_of', partner_id), ('payment_type', '=', 'inbound')]",
         tracking=True,
