@@ -206,7 +206,17 @@ def update_addons(name, modules):
     ours = ",".join(m for m in modules.split(",") if m.startswith("retail_"))
     if ours:
         subprocess.run(
-            odoo_cmd("-d", name, "-u", ours, "--stop-after-init", "--log-level=warn"),
+            # -i as well: an addon added since the database was made is installed
+            odoo_cmd(
+                "-d",
+                name,
+                "-i",
+                ours,
+                "-u",
+                ours,
+                "--stop-after-init",
+                "--log-level=warn",
+            ),
             check=True,
         )
         # the update rebuilds the materialized sales history empty: fill it again, as

@@ -27,6 +27,8 @@ import time
 import uuid
 from collections import defaultdict
 
+from demo_dealers import DealerDemo
+
 from odoo import Command
 
 _logger = logging.getLogger("retail.demo")
@@ -167,6 +169,7 @@ REQUIRED_ADDONS = (
     "retail_reports",
     "retail_member",
     "retail_promotion_pos",
+    "retail_ordering",
 )
 
 # Books: (subcategory, publisher, ISBN registrant, title parts A, title parts B)
@@ -343,6 +346,8 @@ class DemoChain:
             self.setup_partners()
             self.setup_products()
             self.setup_pricelists()
+            self.dealer_demo = DealerDemo(self)
+            self.dealer_demo.setup()
             self.setup_loyalty()
             self.setup_pos()
             self.opening_inventory()
@@ -363,6 +368,7 @@ class DemoChain:
         with self.at(self.today, 9):
             self.open_documents()
             self.promotions()
+            self.dealer_demo.today()
 
     # names of core records that Odoo does not translate (a location's or a product
     # category's name is one text for every language): the chain works in Chinese
@@ -1163,6 +1169,7 @@ class DemoChain:
                     invoice = self.wholesale_order()
                 if invoice and rng.random() < 0.7:
                     payments[day + dt.timedelta(days=rng.randint(7, 40))] |= invoice
+            self.dealer_day(offset, day, payments)
             # weekly replenishment of the stores from head office
             if offset % 7 == 3:
                 with self.at(day, 8):
@@ -1188,6 +1195,16 @@ class DemoChain:
         with self.at(yesterday, 22):
             for session in sessions.values():
                 self.close_session(session)
+
+    def dealer_day(self, offset, day, payments):
+        """Dealers and franchise stores order on the portal (订货平台), one every 3 days;
+        most pay within a month."""
+        if offset % 3 != 1:
+            return
+        with self.at(day, 10, 30):
+            invoice = self.dealer_demo.order(offset // 3)
+        if invoice and self.rng.random() < 0.8:
+            payments[day + dt.timedelta(days=self.rng.randint(10, 30))] |= invoice
 
     def analyze(self):
         """Refresh the planner's statistics of the tables the history fills.
