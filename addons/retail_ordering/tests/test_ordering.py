@@ -118,6 +118,12 @@ class TestOrdering(OrderingCommon, HttpCase):
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.retail_portal_state, "approved")
         self.assertTrue(order.picking_ids, "a delivery from head office")
+        # the warehouse gives the carrier's tracking number: the dealer reads it
+        order.picking_ids.with_user(
+            self.role_users["keeper"]
+        ).retail_tracking_ref = "SF1234567890"
+        page = self.url_open(f"/my/ordering/{order.id}").text
+        self.assertIn("SF1234567890", page.split("o_retail_order_deliveries")[1])
         # its 12 are held: 100 - 30 - 12 available
         self.env.company.retail_portal_stock_display = "quantity"
         tea = self.url_open("/my/catalog?search=TEA-001").text.split("Dealer Test Tea")[

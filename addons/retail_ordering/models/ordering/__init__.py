@@ -4,3 +4,4 @@ from . import product_template
 from . import sale_order_line
 from . import sale_order_portal
 from . import sale_order
+from . import stock_picking
