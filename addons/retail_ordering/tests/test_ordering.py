@@ -1,3 +1,5 @@
+from urllib.parse import urlparse
+
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
@@ -43,8 +45,8 @@ class TestOrdering(OrderingCommon, HttpCase):
         self.authenticate(
             self.role_users["cashier"].login, self.role_users["cashier"].login
         )
-        response = self.url_open("/my/catalog", allow_redirects=False)
-        self.assertEqual(response.status_code, 303)
+        response = self.url_open("/my/catalog")
+        self.assertTrue(urlparse(response.url).path.endswith("/my"), response.url)
 
     def test_quick_order_reports_what_it_did_not_understand(self):
         self.authenticate("dealer_a", "dealer_a")
@@ -168,8 +170,8 @@ class TestOrdering(OrderingCommon, HttpCase):
 
         self.authenticate("dealer_b", "dealer_b")
         for url in (f"/my/ordering/{cart_a.id}", f"/my/ordering/{open_cart_a.id}"):
-            response = self.url_open(url, allow_redirects=False)
-            self.assertEqual(response.status_code, 303, url)
+            response = self.url_open(url)
+            self.assertTrue(urlparse(response.url).path.endswith("/my"), response.url)
         for url in (
             f"/my/ordering/{cart_a.id}/reorder",
             f"/my/ordering/{cart_a.id}/accept",
