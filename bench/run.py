@@ -228,15 +228,19 @@ def update_addons(name, modules):
             refresh_sales_history(cr, lambda msg: print(f"[bench] {name}: {msg}"))
 
 
-def run_setups(dbs):
-    """Run the ``@setup`` functions of the feature areas in each database, committed."""
+def run_setups(dbs, names=None):
+    """Run the ``@setup`` functions of the feature areas in each database, committed:
+    with ``names``, only those of the files of these benchmarks."""
     import odoo
     from odoo import SUPERUSER_ID, api
 
     for db in dbs:
         with odoo.modules.registry.Registry(db).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
+            modules = {BENCHMARKS[name].__module__ for name in names or BENCHMARKS}
             for func in SETUPS:
+                if func.__module__ not in modules:
+                    continue
                 started = time.time()
                 func(env)
                 env.flush_all()
@@ -310,8 +314,8 @@ def main():
     modules = {vanilla: CORE, ours: OURS}
     generated = {db: prepare(db, modules[db], args.scale, args.reuse) for db in dbs}
     odoo.tools.config.parse_config(odoo_args())
-    run_setups(dbs)
     names = args.only or sorted(BENCHMARKS)
+    run_setups(dbs, names)
     results = measure(dbs, names, args.repeat)
     nan = float("nan")
     results.setdefault(vanilla, dict.fromkeys(names, nan))
