@@ -98,16 +98,18 @@ class ResPartner(models.Model):
         domain = self._retail_portal_offer_domain()
         if search:
             search = search.strip()
+            # a code or barcode first, in two look-ups of product_product alone, so
+            # that the search by name is not an OR across products and templates
+            Product = self.env["product.product"].sudo().with_context(active_test=True)
+            exact = Product.search(
+                ["|", ("default_code", "=ilike", search), ("barcode", "=", search)]
+            )
             domain = expression.AND(
                 [
                     domain,
-                    [
-                        "|",
-                        "|",
-                        ("name", "ilike", search),
-                        ("default_code", "=ilike", search),
-                        ("barcode", "=", search),
-                    ],
+                    ["|", ("id", "in", exact.ids), ("name", "ilike", search)]
+                    if exact
+                    else [("name", "ilike", search)],
                 ]
             )
         if category:
