@@ -53,9 +53,9 @@ CORE_MODULES = [
     "sale_loyalty",
 ]
 # the suites of those modules, of the modules under them that we extend too (product's
-# pricelists, sale and purchase orders) and of the sale-to-purchase links installed with
-# them; account's customer invoice and vendor bill flows only: the rest of account's
-# suite is accounting that we do not change
+# pricelists, sale and purchase orders, the portal, the barcode handler) and of the
+# sale-to-purchase links installed with them; account's customer invoice and vendor bill
+# flows only: the rest of account's suite is accounting that we do not change
 TEST_TAGS = [
     *(f"/{module}" for module in CORE_MODULES),
     "/product",
@@ -63,6 +63,9 @@ TEST_TAGS = [
     "/purchase",
     "/sale_purchase",
     "/sale_purchase_stock",
+    # the portal's pages (My Account) and the barcode handler we extend
+    "/portal",
+    "/barcodes",
     "/account/tests/test_account_move_out_invoice.py",
     "/account/tests/test_account_move_out_refund.py",
     "/account/tests/test_account_move_in_invoice.py",
