@@ -1,5 +1,7 @@
+from datetime import timedelta
 from urllib.parse import urlparse
 
+from odoo import Command, fields
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
@@ -154,7 +156,28 @@ class TestOrdering(OrderingCommon, HttpCase):
             data={"csrf_token": self._csrf(f"/my/ordering/{second.id}")},
         )
         self.assertEqual(self._cart(self.user_a).order_line.product_id, self.biscuit)
-        # the head office page of its dealers
+        # the head office page of its dealers: an invoice of two months ago is overdue
+        old = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.dealer_a.id,
+                "invoice_date": fields.Date.today() - timedelta(days=60),
+                "invoice_date_due": fields.Date.today() - timedelta(days=30),
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "货款",
+                            "quantity": 1,
+                            "price_unit": 300.0,
+                            "tax_ids": [],
+                        }
+                    )
+                ],
+            }
+        )
+        old.action_post()
+        self.assertEqual(self.dealer_a.retail_overdue_amount, 300.0)
+        self.assertEqual(self.dealer_b.retail_overdue_amount, 0.0)
         self.assertEqual(self.dealer_a.retail_portal_to_approve_count, 0)
         # 12 at 10.00: below the break at 24 the price is the grade's base price again
         self.assertEqual(self.dealer_a.retail_portal_open_amount, 120.0)
@@ -187,7 +210,7 @@ class TestOrdering(OrderingCommon, HttpCase):
         self.assertIn("cannot be ordered here", response.text)
         self.assertNotIn("Dealer Test Tea", self.url_open("/my/ordering").text)
         # raw JSON-RPC: A's orders, prices and the price lists are not B's to read
-        for model, ids, fields in (
+        for model, ids, names in (
             ("sale.order", cart_a.ids, ["amount_total"]),
             ("sale.order.line", cart_a.order_line.ids, ["price_unit"]),
             (
@@ -204,7 +227,7 @@ class TestOrdering(OrderingCommon, HttpCase):
                     {
                         "model": model,
                         "method": "read",
-                        "args": [ids, fields],
+                        "args": [ids, names],
                         "kwargs": {},
                     },
                 )

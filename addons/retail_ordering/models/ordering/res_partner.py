@@ -23,6 +23,12 @@ class ResPartner(models.Model):
         compute="_compute_retail_dealer_figures",
         currency_field="currency_id",
     )
+    retail_overdue_amount = fields.Monetary(
+        string="Overdue",
+        compute="_compute_retail_dealer_figures",
+        currency_field="currency_id",
+        help="What the dealer owes past its due date (posted, unpaid receivables).",
+    )
     retail_credit_use = fields.Float(
         string="Credit Used (%)",
         compute="_compute_retail_dealer_figures",
@@ -51,8 +57,27 @@ class ResPartner(models.Model):
                 ("invoice_status", "!=", "invoiced"),
             ]
         )
+        overdue = dict(
+            self.env["account.move.line"]._read_group(
+                [
+                    ("partner_id", "child_of", dealers.ids),
+                    ("company_id", "=", self.env.company.id),
+                    ("parent_state", "=", "posted"),
+                    ("account_id.account_type", "=", "asset_receivable"),
+                    ("reconciled", "=", False),
+                    ("date_maturity", "<", fields.Date.context_today(self)),
+                ],
+                ["partner_id"],
+                ["amount_residual:sum"],
+            )
+        )
         for partner in self:
             dealer = partner.commercial_partner_id
+            partner.retail_overdue_amount = sum(
+                amount
+                for contact, amount in overdue.items()
+                if contact.commercial_partner_id == dealer
+            )
             partner.retail_portal_to_approve_count = sum(
                 count
                 for contact, count in to_approve
