@@ -156,7 +156,13 @@ class TestOrdering(OrderingCommon, HttpCase):
             data={"csrf_token": self._csrf(f"/my/ordering/{second.id}")},
         )
         self.assertEqual(self._cart(self.user_a).order_line.product_id, self.biscuit)
-        # the head office page of its dealers: an invoice of two months ago is overdue
+        # the head office page of its dealers
+        self.assertEqual(self.dealer_a.retail_portal_to_approve_count, 0)
+        # 12 at 10.00: below the break at 24 the price is the grade's base price again
+        self.assertEqual(self.dealer_a.retail_portal_open_amount, 120.0)
+
+    def test_dealers_page_shows_what_is_overdue(self):
+        # an invoice of two months ago, due a month ago
         old = self.env["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -176,11 +182,10 @@ class TestOrdering(OrderingCommon, HttpCase):
             }
         )
         old.action_post()
-        self.assertEqual(self.dealer_a.retail_overdue_amount, 300.0)
-        self.assertEqual(self.dealer_b.retail_overdue_amount, 0.0)
-        self.assertEqual(self.dealer_a.retail_portal_to_approve_count, 0)
-        # 12 at 10.00: below the break at 24 the price is the grade's base price again
-        self.assertEqual(self.dealer_a.retail_portal_open_amount, 120.0)
+        # as head office's salesperson reads the Dealers page
+        dealers = (self.dealer_a | self.dealer_b).with_user(self.hq_sales)
+        self.assertEqual(dealers.mapped("retail_overdue_amount"), [300.0, 0.0])
+        self.assertEqual(dealers[0].credit, 300.0)
 
     @mute_logger("odoo.http")
     def test_another_dealer_reaches_nothing(self):
