@@ -248,6 +248,29 @@ class TestOrdering(OrderingCommon, HttpCase):
             )
         self.assertEqual(cart_a.retail_portal_state, "to_approve")
 
+    def test_dealer_accepts_changes_and_follows_the_order_on_a_phone(self):
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        cart = self.env["sale.order"]._retail_portal_cart(self.user_a)
+        cart._retail_portal_add({self.tea: 30})
+        cart._retail_portal_submit()
+        order = cart.with_user(self.hq_sales)
+        order.order_line.product_uom_qty = 12
+        order.action_retail_portal_approve()
+        self.start_tour("/my/catalog", "retail_ordering_accept_tour", login="dealer_a")
+        self.assertEqual((order.state, order.retail_portal_state), ("sale", "approved"))
+        # head office ships with a tracking number and invoices
+        picking = order.picking_ids
+        picking.with_user(
+            self.role_users["keeper"]
+        ).retail_tracking_ref = "SF1234567890"
+        picking.move_ids.quantity = 12
+        picking.move_ids.picked = True
+        picking.button_validate()
+        invoice = order.sudo()._create_invoices()
+        invoice.action_post()
+        self.start_tour("/my/catalog", "retail_ordering_follow_tour", login="dealer_a")
+
     def test_dealer_orders_on_a_phone(self):
         self.browser_size = "390x844"
         self.touch_enabled = True
