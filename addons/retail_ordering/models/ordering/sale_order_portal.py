@@ -2,7 +2,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, formatLang
+from odoo.tools import float_compare
 
 # 快速下单: what one paste may hold
 PASTE_MAX_LINES = 200
@@ -253,6 +253,3 @@ class RetailPortalOrderMixin(models.AbstractModel):
                 precision_rounding=line.product_uom.rounding,
             )
         ]
-
-    def _retail_portal_format_qty(self, qty):
-        return formatLang(self.env, qty, dp="Product Unit of Measure")
