@@ -10,7 +10,9 @@
     "license": "LGPL-3",
     # the dealers' side on core portal (My Account), next to core's own portal pages of
     # their orders and invoices; the statements are retail_reports'
-    "depends": ["retail_reports", "portal", "sale_stock"],
+    # the catalogue shows the promotions (retail_promotion, on core sale_loyalty) that
+    # the dealer's orders get
+    "depends": ["retail_reports", "retail_promotion", "portal", "sale_stock"],
     "data": [
         "security/ir.model.access.csv",
         "security/retail_ordering_security.xml",
@@ -22,6 +24,9 @@
         "views/retail_payment_report_portal_templates.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "retail_ordering/static/src/**/*",
+        ],
         "web.assets_tests": [
             "retail_ordering/static/tests/tours/**/*",
         ],

@@ -83,11 +83,13 @@ class RetailOrderingCatalog(CustomerPortal):
         cart = request.env["sale.order"]._retail_portal_cart(
             request.env.user, create=False
         )
+        programs, by_product = dealer._retail_portal_promotions(products)
         return self._retail_render(
             "retail_ordering.portal_catalog",
             {
                 "dealer": dealer,
-                "rows": dealer._retail_portal_rows(products),
+                "rows": dealer._retail_portal_rows(products, by_product),
+                "programs": programs,
                 "pager": pager,
                 "search": search,
                 "category": category_record,

@@ -141,7 +141,7 @@ class ResPartner(models.Model):
             domain = expression.AND([domain, [("categ_id", "child_of", category.id)]])
         return domain
 
-    def _retail_portal_rows(self, products):
+    def _retail_portal_rows(self, products, promotions=None):
         """One dict per product as this dealer sees it: their price (their grade's
         price list, at the minimum order quantity) and quantity breaks, case pack,
         minimum, and head office's availability as the company shows it."""
@@ -154,6 +154,9 @@ class ResPartner(models.Model):
             warehouse_id=warehouse.id
         )._compute_quantities_dict(None, None, None)
         breaks = self._retail_portal_breaks(pricelist, products)
+        if promotions is None:
+            promotions = self._retail_portal_promotions(products)[1]
+        Rule = self.env["product.pricelist.item"].sudo()
         rows = []
         for product in products:
             first_qty = max(product.retail_min_qty, 1.0)
@@ -162,6 +165,7 @@ class ResPartner(models.Model):
                 first_qty,
                 currency=pricelist.currency_id or company.currency_id,
             )
+            rule = Rule.browse(prices[product.id][1])
             available = (
                 stock[product.id]["qty_available"] - stock[product.id]["outgoing_qty"]
             )
@@ -176,9 +180,62 @@ class ResPartner(models.Model):
                     ],
                     "available": max(available, 0.0),
                     "level": self._retail_portal_level(company, available),
+                    # 秒杀: the price is a flash sale's, until its end
+                    "flash": rule.retail_flash_sale_id,
+                    "promotions": promotions.get(product.id, ()),
                 }
             )
         return rows
+
+    def _retail_portal_promotions(self, products):
+        """The promotions (营销活动) that this dealer's orders reach today, by the
+        order's own rule for its programs (``_get_program_domain``: dates, grade's
+        price list, channel), and {product id: promotions} of those limited to some
+        products, among ``products``. Head office's confirmation of the order claims
+        their rewards."""
+        self.ensure_one()
+        channel = self.retail_ordering_channel_id
+        company = channel.company_id
+        order = (
+            self.env["sale.order"]
+            .sudo()
+            .with_company(company)
+            .new(
+                {
+                    "partner_id": self.id,
+                    "company_id": company.id,
+                    "retail_channel_id": channel.id,
+                    "pricelist_id": self.with_company(
+                        company
+                    ).property_product_pricelist.id,
+                }
+            )
+        )
+        programs = (
+            self.env["loyalty.program"]
+            .sudo()
+            .with_company(company)
+            .search(
+                [
+                    *order._get_program_domain(),
+                    ("trigger", "=", "auto"),
+                    ("retail_promotion_id", "!=", False),
+                ]
+            )
+        )
+        by_product = {}
+        for program in programs:
+            domains = [rule._get_valid_product_domain() for rule in program.rule_ids]
+            if not products or not domains or not all(domains):
+                continue  # on the whole order: shown above the catalogue
+            promotion = program.retail_promotion_id
+            for product in products.sudo().search(
+                expression.AND([expression.OR(domains), [("id", "in", products.ids)]])
+            ):
+                by_product[product.id] = (
+                    by_product.get(product.id, promotion.browse()) | promotion
+                )
+        return programs.retail_promotion_id, by_product
 
     def _retail_portal_breaks(self, pricelist, products):
         """{product id: [quantities]} where the dealer's price list (or the one it
