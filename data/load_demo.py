@@ -1184,6 +1184,7 @@ class DemoChain:
                         sessions[code] = self.open_session(config, code)
                 with self.at(day, 21, 30):
                     self.pos_orders(day, sessions[code], cash, others)
+            self.progress(offset, day)
             due = payments.pop(day, None)
             if due:
                 with self.at(day, 15):
@@ -1195,6 +1196,15 @@ class DemoChain:
         with self.at(yesterday, 22):
             for session in sessions.values():
                 self.close_session(session)
+
+    def progress(self, offset, day):
+        """Each simulated week, on the output of whoever waits for the load."""
+        if offset % 7 == 6 or offset == self.days - 1:
+            sys.stdout.write(
+                f"demo chain: week {offset // 7 + 1}/{(self.days + 6) // 7} "
+                f"simulated (to {day})\n"
+            )
+            sys.stdout.flush()
 
     def dealer_day(self, offset, day, payments):
         """Dealers and franchise stores order on the portal (订货平台), one every 3 days;

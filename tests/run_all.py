@@ -8,7 +8,8 @@ Chromium). Steps, each counted in the summary:
 2. addon tests: a fresh database, the addons installed, every Python test and browser
    tour of the addons (a skipped test or tour counts as a failure); then the translations:
    each .pot matches what the addons export and every zh_CN term is translated;
-3. end-to-end: ``tests/e2e`` with pytest, which loads the demo chain into that database,
+3. end-to-end: ``tests/e2e`` with pytest, which runs the first start on that database
+   (``bin/prepare_db.py``: killed once during the demo load, then resumed),
    starts a server and drives it over JSON-RPC and in Chromium;
 4. core: core's test suites of the modules we extend, with our addons installed and
    loaded, on a database with Odoo's demo data (``tests/run_core.py``); a failure not
@@ -70,7 +71,7 @@ def free_port():
 
 
 def run_lint(tally):
-    paths = [str(ROOT / p) for p in ("addons", "bench", "data", "tests")]
+    paths = [str(ROOT / p) for p in ("addons", "bench", "bin", "data", "tests")]
     for name, command in (
         ("ruff", ["check", "--no-cache"]),
         ("ruff format", ["format", "--check", "--no-cache"]),
@@ -258,7 +259,15 @@ def run_core_suites(tally, parts, vanilla):
 
 
 def drop_db(db):
-    subprocess.run(["dropdb", "--if-exists", db], check=False)
+    # and the copies a first start killed by the end-to-end tests may leave
+    for name in (
+        db,
+        f"{db}__install",
+        f"{db}__init",
+        f"{db}_empty",
+        f"{db}_empty__install",
+    ):
+        subprocess.run(["dropdb", "--if-exists", "--force", name], check=False)
 
 
 def main():

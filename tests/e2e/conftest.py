@@ -8,6 +8,7 @@ started on a free port and driven as a user would.
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -18,7 +19,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from live_server import start_server
-from odoo_cli import ODOO_PATH, PYTHON, ROOT, odoo_args
+from odoo_cli import ODOO_BIN, ODOO_PATH, PYTHON, ROOT, odoo_args
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bin"))
+import prepare_db
 
 LOG_DIR = Path(os.environ.get("RW_LOG_DIR", ROOT / ".test-logs"))
 
@@ -31,33 +35,85 @@ def db():
     return name
 
 
+def prepare_db_cmd(db, *args):
+    """``bin/prepare_db.py`` as ``bin/retail serve`` runs it, on the test's data dir."""
+    return [
+        PYTHON,
+        str(ROOT / "bin/prepare_db.py"),
+        db,
+        *args,
+        f"--data-dir={LOG_DIR / 'filestore'}",
+        f"--odoo-python={PYTHON}",
+        f"--odoo-bin={ODOO_BIN}",
+        f"--odoo-path={ODOO_PATH}",
+        "--",
+        *odoo_args(),
+    ]
+
+
+def first_start_killed(db):
+    """A first start killed while it loads the demo chain: the installed test database
+    stands for its first step, done; the start is killed once the load has simulated a
+    week. Returns what was left: the databases there and the output."""
+    cluster = prepare_db.Cluster()
+    data_dir = LOG_DIR / "filestore"
+    cluster.rename(db, f"{db}__install", data_dir)
+    prepare_db.store_checksums(
+        f"{db}__install", prepare_db.addon_checksums(prepare_db.ADDONS.split(","))
+    )
+    cluster.set_comment(f"{db}__install", prepare_db.INSTALLED)
+    # a second installed copy, for a first start without the demo
+    cluster.copy(f"{db}__install", f"{db}_empty__install", data_dir)
+    cluster.set_comment(f"{db}_empty__install", prepare_db.INSTALLED)
+    proc = subprocess.Popen(
+        prepare_db_cmd(db),
+        env=dict(os.environ, PYTHONPATH=str(ODOO_PATH)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    output = []
+    for line in proc.stdout:
+        output.append(line)
+        if "demo chain: week 1/" in line:
+            os.killpg(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    proc.stdout.close()
+    return {
+        "output": "".join(output),
+        "databases": {
+            name: cluster.exists(name) for name in (db, f"{db}__install", f"{db}__init")
+        },
+    }
+
+
 @pytest.fixture(scope="session")
 def demo_load(db):
-    """Load the demo chain once; the result (exit code, output, seconds) is tested.
+    """The first start of ``bin/retail serve``: killed during the demo load, then started
+    again, which loads the demo chain into the database; the result (exit code, output,
+    seconds, what the killed start left) is tested.
 
     RW_DEMO_LOADED=1 says the database already holds it (a copy made for a rerun)."""
     started = time.time()
     if os.environ.get("RW_DEMO_LOADED"):
-        return {"returncode": 0, "output": "", "seconds": 0.0}
+        return {"returncode": 0, "output": "", "seconds": 0.0, "killed": None}
+    killed = first_start_killed(db)
     proc = subprocess.run(
-        [
-            PYTHON,
-            str(ROOT / "data/load_demo.py"),
-            "-d",
-            db,
-            *odoo_args(LOG_DIR / "filestore"),
-            "--log-level=warn",
-        ],
+        prepare_db_cmd(db),
         env=dict(os.environ, PYTHONPATH=str(ODOO_PATH)),
         capture_output=True,
         text=True,
         check=False,
     )
-    (LOG_DIR / "demo-load.log").write_text(proc.stdout + proc.stderr)
+    output = proc.stdout + proc.stderr
+    (LOG_DIR / "demo-load.log").write_text(killed["output"] + "\n----\n" + output)
     return {
         "returncode": proc.returncode,
-        "output": proc.stdout + proc.stderr,
+        "output": output,
         "seconds": time.time() - started,
+        "killed": killed,
     }
 
 
