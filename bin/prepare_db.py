@@ -174,6 +174,7 @@ def write_config(base, target, workers, proxy_mode):
     parser.read(base)
     options = parser["options"]
     target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     password_file = target.with_name(target.name + ".admin_passwd")
     password = os.environ.get("RETAIL_MASTER_PASSWORD")
     if not password:
@@ -190,7 +191,6 @@ def write_config(base, target, workers, proxy_mode):
     options["workers"] = str(int(workers))
     options["gevent_port"] = "8072"
     options["proxy_mode"] = "True" if proxy_mode else "False"
-    target.parent.mkdir(parents=True, exist_ok=True)
     with open(target.with_suffix(".new"), "w") as file:
         file.write(
             "; written by bin/prepare_db.py from config/odoo.conf: edit that one\n"
