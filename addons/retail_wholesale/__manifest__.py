@@ -42,6 +42,7 @@
         "views/catalog/retail_brand_views.xml",
         "views/chain/stock_warehouse_views.xml",
         "views/setup/res_company_views.xml",
+        "views/setup/report_templates.xml",
         "views/chain/retail_store_order_views.xml",
         "views/chain/res_users_views.xml",
         "views/pricing/product_price_matrix_views.xml",
@@ -64,6 +65,9 @@
         "wizard/account_move_reversal_views.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "retail_wholesale/static/src/report/chinese_fonts.scss",
+        ],
         "web.assets_tests": [
             "retail_wholesale/static/tests/tours/**/*",
         ],

@@ -7,6 +7,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.retail_wholesale.tests.pdf import pdf_text
+
 from .common import StatementCommon
 
 
@@ -156,15 +158,12 @@ class TestPartnerStatement(StatementCommon):
         )
         self.assertEqual(rows[0][6], 1000)
         self.assertEqual(rows[-1][4:7], (840, 100, 1740))
-        html, __ = (
-            self.env["ir.actions.report"]
-            .with_user(self.accountant)
-            .with_context(lang="zh_CN")
-            ._render_qweb_html(
-                "retail_reports.retail_partner_statement_pdf", statement.ids
-            )
+        # the PDF as printed (wkhtmltopdf), read back
+        page = pdf_text(
+            self.env(user=self.accountant),
+            "retail_reports.retail_partner_statement_pdf",
+            statement,
         )
-        page = html.decode()
         for text in (
             "对账单",
             "期初余额",
@@ -174,6 +173,17 @@ class TestPartnerStatement(StatementCommon):
             "1,740.00",
         ):
             self.assertIn(text, page)
+
+    def test_invoice_pdf_prints_the_total_in_chinese_capitals(self):
+        invoice = self.invoice("out_invoice", self.customer, date(2026, 11, 3), 1234.5)
+        page = pdf_text(
+            self.env(user=self.accountant), "account.account_invoices", invoice
+        )
+        self.assertIn("合计人民币（大写）：", page)
+        self.assertIn("壹仟贰佰叁拾肆元伍角", page)
+        self.assertIn("1,234.50", page)
+        self.assertIn("华东商贸", page)
+        self.assertIn("付款备注：", page)  # i18n_extra: core leaves it in English
 
     def _ledger_balance(self, account_type):
         lines = self.cn_env["account.move.line"].search(

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.retail_wholesale.tests.pdf import pdf_text
+
 from .test_retail_sales_report import SalesCommon
 from .test_retail_statement import read_xlsx
 
@@ -188,13 +190,12 @@ class TestRetailStorePerformance(SalesCommon):
             .with_user(self.manager)
             .search([("warehouse_id", "=", self.store_warehouse.id)])
         )
-        html, __ = (
-            self.env["ir.actions.report"]
-            .with_user(self.manager)
-            .with_context(lang="zh_CN")
-            ._render_qweb_html("retail_reports.retail_store_performance_pdf", rows.ids)
+        # the PDF as printed (wkhtmltopdf), read back
+        page = pdf_text(
+            self.env(user=self.manager),
+            "retail_reports.retail_store_performance_pdf",
+            rows,
         )
-        page = html.decode().split('<div class="page">')[1]
         for text in (
             "门店业绩",
             "达成率",
