@@ -266,6 +266,7 @@ def drop_db(db):
         f"{db}__init",
         f"{db}_empty",
         f"{db}_empty__install",
+        f"{db}_upgrade",
     ):
         subprocess.run(["dropdb", "--if-exists", "--force", name], check=False)
 
