@@ -3,11 +3,15 @@ these render the PDF with wkhtmltopdf, as users get it, and read its text back w
 pdftotext (poppler-utils), so that a Chinese title or figure missing from the PDF (a
 font without CJK glyphs, text drawn as outlines, a page cut off) fails the test."""
 
+import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
 from contextlib import contextmanager
+
+from odoo.tests.common import HOST
+from odoo.tools import config
 
 # pdftotext reads a glyph back as the first code point the font maps to it: for some
 # characters that is a CJK radical (⽉ for 月, ⻔ for 门). The Kangxi radicals fold
@@ -44,19 +48,28 @@ _RADICALS = str.maketrans(
 
 @contextmanager
 def _served(env):
-    """wkhtmltopdf loads the report's style sheets from the test server: outside an
-    HttpCase, serve them the way HttpCase does (the registry in test mode, the requests
-    on the test's cursor), else the server waits for the registry the test holds and
-    wkhtmltopdf for the server."""
+    """wkhtmltopdf loads the report's style sheets from the test server (not from the
+    database's web.base.url), without the session cookie a user's print carries: the
+    server must find the test's database by itself (the only one its filter matches),
+    and, outside an HttpCase, serve it the way
+    HttpCase does (the registry in test mode, the requests on the test's cursor), else
+    the server waits for the registry the test holds and wkhtmltopdf for the server."""
     registry = env.registry
-    if registry.in_test_mode():
-        yield
-        return
-    registry.enter_test_mode(env.cr)
+    params = env["ir.config_parameter"].sudo()
+    report_url = params.get_param("report.url")
+    params.set_param("report.url", f"http://{HOST}:{config['http_port']}")
+    dbfilter = config["dbfilter"]
+    config["dbfilter"] = f"^{re.escape(env.cr.dbname)}$"
+    entered = not registry.in_test_mode()
+    if entered:
+        registry.enter_test_mode(env.cr)
     try:
         yield
     finally:
-        registry.leave_test_mode()
+        if entered:
+            registry.leave_test_mode()
+        config["dbfilter"] = dbfilter
+        params.set_param("report.url", report_url)
 
 
 def _render(env, report_ref, records, lang):
@@ -72,13 +85,22 @@ def _render(env, report_ref, records, lang):
 
 
 def pdf_text(env, report_ref, records, lang="zh_CN"):
-    """The text of the PDF of ``report_ref`` for ``records``, laid out as printed."""
+    """The text of the PDF of ``report_ref`` for ``records``, laid out as printed.
+    A PDF in Chinese must be set in the simplified cut of the CJK font, which also
+    proves the report's style sheets reached wkhtmltopdf."""
     pdftotext = shutil.which("pdftotext")
     if not pdftotext:
         raise AssertionError(
             "pdftotext is missing: install poppler-utils (bin/retail test does)."
         )
     pdf = _render(env, report_ref, records, lang)
+    if lang.startswith("zh"):
+        fonts = _fonts(pdf)
+        cjk = {font for font in fonts if "CJK" in font}
+        if not cjk or any("CJKsc" not in font for font in cjk):
+            raise AssertionError(
+                f"{report_ref} is not set in Noto Sans CJK SC: fonts {sorted(fonts)}"
+            )
     text = subprocess.run(
         [pdftotext, "-layout", "-enc", "UTF-8", "-", "-"],
         input=pdf,
@@ -88,9 +110,8 @@ def pdf_text(env, report_ref, records, lang="zh_CN"):
     return text.translate(_RADICALS)
 
 
-def pdf_fonts(env, report_ref, records, lang="zh_CN"):
-    """The names of the fonts embedded in the PDF, as pdffonts lists them."""
-    pdf = _render(env, report_ref, records, lang)
+def _fonts(pdf):
+    """The names of the fonts embedded in ``pdf``, as pdffonts lists them."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
