@@ -103,16 +103,8 @@ def test_database_of_the_previous_release_upgrades(db, tmp_path):
         )
         # the start of the current addons: no checksums recorded by the old release,
         # so each installed addon is updated
-        proc = subprocess.run(
-            prepare_db_cmd(upgraded, "--update-only"),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=1800,
-            check=False,
-        )
+        proc = run_ok(prepare_db_cmd(upgraded, "--update-only"), env=env, timeout=1800)
         output = proc.stdout + proc.stderr
-        assert proc.returncode == 0, output[-3000:]
         assert f"database {upgraded} is updated" in output
         assert " ERROR " not in output, output[-3000:]
 
@@ -143,14 +135,7 @@ def test_database_of_the_previous_release_upgrades(db, tmp_path):
             prepare_db.ADDONS.split(",")
         )
         # and the next start has nothing to do
-        proc = subprocess.run(
-            prepare_db_cmd(upgraded, "--update-only"),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
+        proc = run_ok(prepare_db_cmd(upgraded, "--update-only"), env=env, timeout=600)
         assert f"database {upgraded} is up to date" in proc.stdout, proc.stdout
     finally:
         subprocess.run(["dropdb", "--if-exists", "--force", upgraded], check=False)
