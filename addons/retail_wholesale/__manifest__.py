@@ -13,6 +13,7 @@
         "sale_stock",
         "purchase_stock",
         "product_expiry",
+        "base_import",
     ],
     # the price matrix's xlsx
     "external_dependencies": {"python": ["xlsxwriter"]},
@@ -61,6 +62,7 @@
         "views/retail_wholesale_menus.xml",
         "wizard/retail_store_order_reject_views.xml",
         "wizard/retail_price_matrix_import_views.xml",
+        "wizard/retail_master_import_views.xml",
         "wizard/stock_return_picking_views.xml",
         "wizard/account_move_reversal_views.xml",
     ],

@@ -7,3 +7,4 @@ from . import test_book_pack_qty_invoice_receipt
 from . import test_book_accessory
 from . import test_book_return
 from . import test_book_import
+from . import test_book_master_import

@@ -21,3 +21,5 @@ from . import test_retail_stocktake
 from . import test_retail_scrap
 from . import test_tax_included
 from . import test_core_terms
+from . import test_master_import
+from . import test_master_import_partners

@@ -2,6 +2,10 @@ from . import retail_store_order_reject
 from . import retail_file_import
 from . import retail_price_matrix_export
 from . import retail_price_matrix_import
+from . import retail_master_import_product_rows
+from . import retail_master_import_products
+from . import retail_master_import_partners
+from . import retail_master_import
 from . import retail_expiry_disposal
 from . import stock_return_picking
 from . import account_move_reversal

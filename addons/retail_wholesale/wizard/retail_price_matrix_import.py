@@ -69,22 +69,10 @@ class RetailPriceMatrixImport(models.TransientModel):
             by_barcode[variant.barcode] |= variant.product_tmpl_id
         return by_code, by_barcode
 
-    def _find_grades(self):
-        """{code or name, lower case: grade} of the active grades of the company."""
-        grades = self.env["retail.customer.grade"].search(
-            [("company_id", "=", self.env.company.id)], order="sequence desc, id desc"
-        )
-        result = {}
-        for grade in grades:
-            result[grade.name.strip().lower()] = grade
-        for grade in grades.filtered("code"):
-            result[grade.code.strip().lower()] = grade
-        return result
-
     def _check_rows(self, rows):
         """(errors [(row, column, message)], {product: {"list_price", "tiers"}})."""
         by_code, by_barcode = self._find_products(rows)
-        grades = self._find_grades()
+        grades = self._retail_find_grades()
         errors, matrix, tier_rows = [], {}, {}
         for number, values in rows:
             product, problems = self._check_product(values, by_code, by_barcode)
@@ -218,56 +206,6 @@ class RetailPriceMatrixImport(models.TransientModel):
             return problems, None
         return problems, (grade, quantity, price)
 
-    def _apply(self, matrix):
-        """Write the checked matrix; {counter: number} of what changed."""
-        counts = {"products": len(matrix), "created": 0, "updated": 0, "removed": 0}
-        Item = self.env["product.pricelist.item"]
-        products = self.env["product.template"].union(*matrix)
-        existing = Item.search(
-            [
-                ("retail_is_price_matrix", "=", True),
-                ("product_tmpl_id", "in", products.ids),
-            ]
-        )
-        by_key = {
-            (
-                item.product_tmpl_id,
-                item.pricelist_id,
-                round(item.min_quantity, 6),
-            ): item
-            for item in existing
-        }
-        wanted = {
-            (product, pricelist, quantity)
-            for product, entry in matrix.items()
-            for pricelist, quantity in entry["tiers"]
-        }
-        obsolete = Item.union(
-            *(item for key, item in by_key.items() if key not in wanted)
-        )
-        counts["removed"] = len(obsolete)
-        obsolete.unlink()
-        to_create = []
-        for product, entry in matrix.items():
-            if entry["list_price"] is not None and product.currency_id.compare_amounts(
-                product.list_price, entry["list_price"]
-            ):
-                product.list_price = entry["list_price"]
-            for (pricelist, quantity), price in entry["tiers"].items():
-                item = by_key.get((product, pricelist, quantity))
-                if not item:
-                    to_create.append(
-                        Item._retail_matrix_item_vals(
-                            product, pricelist, quantity, price
-                        )
-                    )
-                elif item.currency_id.compare_amounts(item.fixed_price, price):
-                    item.fixed_price = price
-                    counts["updated"] += 1
-        Item.create(to_create)
-        counts["created"] = len(to_create)
-        return counts
-
     def action_import(self):
         self.ensure_one()
         rows = self._read_rows()
@@ -277,7 +215,7 @@ class RetailPriceMatrixImport(models.TransientModel):
         if errors:
             self._retail_report_errors(errors)
         else:
-            counts = self._apply(matrix)
+            counts = self._retail_write_grade_prices(matrix)
             self.write(
                 {
                     "state": "done",
