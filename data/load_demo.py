@@ -403,16 +403,17 @@ class DemoChain:
 
     def setup_company(self):
         env = self.env
-        cny = self.ref("base.CNY")
-        cny.active = True
         company = self.company = env.company
+        # China, CNY, the Chinese chart with prices tax included: as the setup assistant
+        company._retail_setup_china()
+        self.env = env = env(context=dict(env.context))
+        self.company = company = env.company
         shanghai = env["res.country.state"].search(
             [("country_id", "=", self.ref("base.cn").id), ("code", "=", "SH")], limit=1
         )
         company.write(
             {
                 "name": COMPANY_NAME,
-                "country_id": self.ref("base.cn").id,
                 "state_id": shanghai.id,
                 "city": "上海市",
                 "street": "静安区南京西路 1266 号",
@@ -420,16 +421,8 @@ class DemoChain:
                 "phone": "021-6288 0000",
                 "email": "service@retail-demo.cn",
                 "website": "https://retail-demo.cn",
-                "currency_id": cny.id,
             }
         )
-        if company.chart_template != "cn":
-            env["account.chart.template"].try_loading("cn", company, install_demo=False)
-            self.env = env = env(context=dict(env.context))
-            self.company = company = env.company
-        # consumer prices include VAT (含税价): the Chinese chart sets it on a new company
-        if company.account_price_include != "tax_included":
-            company.account_price_include = "tax_included"
         lang = env["res.lang"]._activate_lang("zh_CN")
         if not lang:
             raise SystemExit("Chinese (zh_CN) is not available in this Odoo.")

@@ -21,6 +21,7 @@
         "views/retail_pos_held_order_views.xml",
         "views/retail_pos_shift_handover_views.xml",
         "views/retail_pos_ext_menus.xml",
+        "wizard/retail_setup_wizard_views.xml",
         "report/retail_pos_shift_handover_report.xml",
     ],
     "assets": {

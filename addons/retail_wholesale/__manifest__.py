@@ -34,6 +34,7 @@
         "data/retail_stocktake_data.xml",
         "data/retail_return_reason_data.xml",
         "data/res_lang_data.xml",
+        "data/uom_data.xml",
         "views/catalog/product_template_views.xml",
         "views/pricing/product_pricelist_views.xml",
         "views/wholesale/res_partner_views.xml",
@@ -59,12 +60,13 @@
         "views/returns/retail_return_reason_views.xml",
         "views/returns/retail_customer_grade_return_rate_views.xml",
         "views/returns/res_partner_return_rate_views.xml",
-        "views/retail_wholesale_menus.xml",
         "wizard/retail_store_order_reject_views.xml",
         "wizard/retail_price_matrix_import_views.xml",
         "wizard/retail_master_import_views.xml",
+        "wizard/retail_setup_wizard_views.xml",
         "wizard/stock_return_picking_views.xml",
         "wizard/account_move_reversal_views.xml",
+        "views/retail_wholesale_menus.xml",
     ],
     "assets": {
         "web.report_assets_common": [

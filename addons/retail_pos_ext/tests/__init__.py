@@ -14,3 +14,4 @@ from . import test_pos_return_rate
 from . import test_pos_gift_card
 from . import test_pos_sync_integrity
 from . import test_pos_screens
+from . import test_setup_tills

@@ -17,3 +17,4 @@ from . import test_amount_in_words
 from . import test_retail_wizard_names
 from . import test_migrations
 from . import test_partner_statement
+from . import test_opening_balance_sheet

@@ -10,6 +10,8 @@ from . import test_wholesale_rules
 from . import test_retail_store_order
 from . import test_retail_store_order_transfers
 from . import test_price_matrix
+from . import test_master_import
+from . import test_master_import_partners
 from . import test_retail_flash_sale
 from . import test_retail_flash_sale_limits
 from . import test_pricelist_base_breaks
@@ -21,5 +23,4 @@ from . import test_retail_stocktake
 from . import test_retail_scrap
 from . import test_tax_included
 from . import test_core_terms
-from . import test_master_import
-from . import test_master_import_partners
+from . import test_setup_assistant

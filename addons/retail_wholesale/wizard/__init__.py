@@ -6,6 +6,12 @@ from . import retail_master_import_product_rows
 from . import retail_master_import_products
 from . import retail_master_import_partners
 from . import retail_master_import
+from . import retail_setup_wizard
+from . import retail_setup_store
+from . import retail_setup_user
+from . import retail_opening_import_stock
+from . import retail_opening_import_balances
+from . import retail_opening_import
 from . import retail_expiry_disposal
 from . import stock_return_picking
 from . import account_move_reversal

@@ -1,0 +1,2 @@
+from . import retail_setup_wizard
+from . import retail_master_import
