@@ -11,6 +11,11 @@
         "report/retail_sales_report_views.xml",
         "views/retail_reports_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "retail_reports_pos/static/tests/tours/**/*",
+        ],
+    },
     "auto_install": True,
     "uninstall_hook": "uninstall_hook",
 }
