@@ -2,11 +2,12 @@
 the addons that changed (``bin/prepare_db.py``, run by ``bin/retail serve`` and by the
 Docker ``init`` service)."""
 
+import json
 import os
 import subprocess
 
 from conftest import LOG_DIR, prepare_db, prepare_db_cmd
-from odoo_cli import ADDONS_PATH, ODOO_BIN, ODOO_PATH, PG, PYTHON
+from odoo_cli import ADDONS_PATH, ODOO_BIN, ODOO_PATH, PG, PYTHON, odoo_args
 
 
 def test_killed_first_start_serves_nothing_then_resumes(db, demo_load):
@@ -70,6 +71,46 @@ def test_update_of_a_missing_database_fails_loudly(db):
     assert f"there is no database {db}_missing to update" in proc.stdout
 
 
+SETUP_COMPANY = """
+import json, sys
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+config.parse_config(sys.argv[2:])
+with Registry(sys.argv[1]).cursor() as cr:
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    admin = env.ref("base.user_admin")
+    env = env(user=admin, context={"lang": "zh_CN"})
+    wizard = env["retail.setup.wizard"].create(
+        {"company_name": "上海新开零售有限公司", "email": "service@xinkai.cn"}
+    )
+    wizard.action_apply_company()
+    company = env.company
+    print(json.dumps({
+        "chart": company.chart_template,
+        "currency": company.currency_id.name,
+        "prices": company.account_price_include,
+        "name": company.name,
+        "inventory": env["account.account"].search([("code", "=", "140500")]).name,
+    }))
+"""
+
+
+def setup_company(db):
+    """{chart, currency, ...} of ``db``'s company after the setup assistant's first
+    step, run as the administrator in a process of its own."""
+    proc = subprocess.run(
+        [PYTHON, "-c", SETUP_COMPANY, db, *odoo_args(LOG_DIR / "filestore")],
+        env=dict(os.environ, PYTHONPATH=str(ODOO_PATH)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def test_first_start_without_demo_gives_an_empty_company_in_chinese(db, tmp_path):
     empty = f"{db}_empty"
     base = prepare_db.ROOT / "config/odoo.conf"
@@ -111,6 +152,16 @@ def test_first_start_without_demo_gives_an_empty_company_in_chinese(db, tmp_path
         assert not context.verify("admin", hashed)
         assert lang == "zh_CN"
         assert "示例零售批发有限公司" not in companies, "no demo chain"
+        # the setup assistant's first step, as the administrator, turns that company
+        # into a Chinese one: the empty database is where going live starts
+        company = setup_company(empty)
+        assert company == {
+            "chart": "cn",
+            "currency": "CNY",
+            "prices": "tax_included",
+            "name": "上海新开零售有限公司",
+            "inventory": "库存商品",
+        }, company
         # the server's configuration: a generated master password, kept across starts
         text = conf.read_text()
         assert "admin_passwd = " in text
