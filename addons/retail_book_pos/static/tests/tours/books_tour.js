@@ -16,10 +16,11 @@ registry.category("web_tour.tours").add("retail_book_pos_books_tour", {
                 content: "the till's 件/包/本 parser follows the table the server's follows",
                 trigger: "body",
                 run: async () => {
-                    const { parsePackQty, formatPackQty, discountLabel } =
-                        odoo.loader.modules.get("@retail_book_pos/app/books/pack_qty");
+                    const { parsePackQty, formatPackQty, discountLabel } = odoo.loader.modules.get(
+                        "@retail_book_pos/app/books/pack_qty",
+                    );
                     const response = await fetch(
-                        "/retail_book_pos/static/tests/pack_qty_cases.json"
+                        "/retail_book_pos/static/tests/pack_qty_cases.json",
                     );
                     const cases = await response.json();
                     const wrong = [];
@@ -82,7 +83,8 @@ registry.category("web_tour.tours").add("retail_book_pos_books_tour", {
             ProductScreen.addDiscount("35"),
             {
                 content: "定价, 码洋 and the discount on the line",
-                trigger: ".orderline.selected .retail-book-amounts:contains('2,600.00'):contains('6.5折')",
+                trigger:
+                    ".orderline.selected .retail-book-amounts:contains('2,600.00'):contains('6.5折')",
             },
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Cash"),

@@ -35,7 +35,8 @@ registry.category("web_tour.tours").add("retail_member_pos_level_tour", {
             },
             {
                 content: "Test Member Qian is at Test Silver",
-                trigger: ".partner-line:contains('Test Member Qian') .retail-partner-grade:contains('Test Silver')",
+                trigger:
+                    ".partner-line:contains('Test Member Qian') .retail-partner-grade:contains('Test Silver')",
             },
             Chrome.endTour(),
         ].flat(),

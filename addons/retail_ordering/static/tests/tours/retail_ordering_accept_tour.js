@@ -15,7 +15,8 @@ registry.category("web_tour.tours").add("retail_ordering_accept_tour", {
         },
         {
             content: "the changed line: 30 asked, 12 now",
-            trigger: ".o_retail_order_line_changed:contains(Dealer Test Tea):contains(30):contains(12)",
+            trigger:
+                ".o_retail_order_line_changed:contains(Dealer Test Tea):contains(30):contains(12)",
         },
         {
             content: "accept",

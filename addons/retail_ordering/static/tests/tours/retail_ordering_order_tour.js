@@ -3,7 +3,9 @@ import { registry } from "@web/core/registry";
 function fitsTheScreen(selector) {
     const element = document.querySelector(selector);
     if (element.scrollWidth > window.innerWidth) {
-        throw new Error(`${selector} is ${element.scrollWidth}px wide on a ${window.innerWidth}px screen`);
+        throw new Error(
+            `${selector} is ${element.scrollWidth}px wide on a ${window.innerWidth}px screen`,
+        );
     }
 }
 
@@ -16,7 +18,8 @@ registry.category("web_tour.tours").add("retail_ordering_order_tour", {
         },
         {
             content: "the catalogue shows the tea at the dealer's price",
-            trigger: ".o_retail_catalog_item:contains(Dealer Test Tea) .o_retail_catalog_price:contains(10.00)",
+            trigger:
+                ".o_retail_catalog_item:contains(Dealer Test Tea) .o_retail_catalog_price:contains(10.00)",
             run() {
                 fitsTheScreen(".o_retail_catalog");
             },

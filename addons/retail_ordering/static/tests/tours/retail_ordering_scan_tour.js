@@ -49,7 +49,8 @@ registry.category("web_tour.tours").add("retail_ordering_scan_tour", {
         },
         {
             content: "only the tea, ready to add",
-            trigger: ".o_retail_catalog:not(:has(.o_retail_catalog_item:contains(Biscuit))) .o_retail_catalog_item:contains(Dealer Test Tea) .o_retail_catalog_add",
+            trigger:
+                ".o_retail_catalog:not(:has(.o_retail_catalog_item:contains(Biscuit))) .o_retail_catalog_item:contains(Dealer Test Tea) .o_retail_catalog_add",
             run: "click",
         },
         {

@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("retail_ordering_statement_confirm_tour"
                 const card = document.querySelector(".o_retail_statement");
                 if (card.scrollWidth > window.innerWidth) {
                     throw new Error(
-                        `The statement is ${card.scrollWidth}px wide on a ${window.innerWidth}px screen`
+                        `The statement is ${card.scrollWidth}px wide on a ${window.innerWidth}px screen`,
                     );
                 }
             },

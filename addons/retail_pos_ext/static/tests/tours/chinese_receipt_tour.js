@@ -12,25 +12,26 @@ registry.category("web_tour.tours").add("retail_pos_ext_chinese_receipt_tour", {
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
             {
-                content: "the receipt's amount in capitals follows the table the server twin follows",
+                content:
+                    "the receipt's amount in capitals follows the table the server twin follows",
                 trigger: "body",
                 run: async () => {
                     // the function of the POS bundle (tours are loaded in the back office too)
                     const { amountToChineseCapitals } = odoo.loader.modules.get(
-                        "@retail_pos_ext/app/receipt/amount_in_words"
+                        "@retail_pos_ext/app/receipt/amount_in_words",
                     );
                     const response = await fetch(
-                        "/retail_pos_ext/static/tests/amount_in_words_cases.json"
+                        "/retail_pos_ext/static/tests/amount_in_words_cases.json",
                     );
                     const cases = await response.json();
                     const wrong = cases.filter(
-                        ([amount, words]) => amountToChineseCapitals(amount) !== words
+                        ([amount, words]) => amountToChineseCapitals(amount) !== words,
                     );
                     if (cases.length < 20 || wrong.length) {
                         throw new Error(
                             `amounts in capitals: ${cases.length} cases, wrong: ${JSON.stringify(
-                                wrong.map(([amount]) => [amount, amountToChineseCapitals(amount)])
-                            )}`
+                                wrong.map(([amount]) => [amount, amountToChineseCapitals(amount)]),
+                            )}`,
                         );
                     }
                 },

@@ -31,10 +31,12 @@ registry.category("web_tour.tours").add("retail_pos_ext_shift_handover_tour", {
             Dialog.confirm(),
             {
                 content: "cash payments of the shift",
-                trigger: ".retail-handover-payment:contains('Cash'):contains('2'):contains('30.00')",
+                trigger:
+                    ".retail-handover-payment:contains('Cash'):contains('2'):contains('30.00')",
             },
             {
-                trigger: ".retail-handover-payment:contains('Bank'):contains('1'):contains('10.00')",
+                trigger:
+                    ".retail-handover-payment:contains('Bank'):contains('1'):contains('10.00')",
             },
             {
                 trigger: ".retail-handover-sales:contains('3'):contains('40.00')",

@@ -23,7 +23,7 @@ function checkProductCard(name) {
         trigger: `article.product:has(.product-name:contains('${name}')) .retail-stock-badge`,
         run: () => {
             const card = [...document.querySelectorAll("article.product")].find((article) =>
-                article.querySelector(".product-name")?.textContent.includes(name)
+                article.querySelector(".product-name")?.textContent.includes(name),
             );
             const nameEl = card.querySelector(".product-name");
             const badge = card.querySelector(".retail-stock-badge");
@@ -32,7 +32,9 @@ function checkProductCard(name) {
             const cardArea = cardBox.width * cardBox.height;
             const badgeArea = badgeBox.width * badgeBox.height;
             if (badgeArea > cardArea * 0.12) {
-                fail(`the stock badge covers ${Math.round((100 * badgeArea) / cardArea)}% of the card`);
+                fail(
+                    `the stock badge covers ${Math.round((100 * badgeArea) / cardArea)}% of the card`,
+                );
             }
             // the lines of text of the name, as drawn
             const range = document.createRange();

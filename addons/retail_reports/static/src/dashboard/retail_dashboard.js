@@ -73,7 +73,9 @@ export class RetailDashboard extends Component {
             { key: "basket", label: _t("Basket"), format: (v) => this.money(v) },
             { key: "quantity", label: _t("Quantity"), format: (v) => this.number(v) },
         ];
-        return cards.filter((card) => kpis[card.key]).map((card) => ({ ...card, kpi: kpis[card.key] }));
+        return cards
+            .filter((card) => kpis[card.key])
+            .map((card) => ({ ...card, kpi: kpis[card.key] }));
     }
 
     async selectPeriod(key) {
@@ -123,7 +125,10 @@ export class RetailDashboard extends Component {
             resModel: "retail.sales.report",
             type: "graph",
             viewId: this.state.data.views[key],
-            views: [[this.state.data.views[key], "graph"], [false, "search"]],
+            views: [
+                [this.state.data.views[key], "graph"],
+                [false, "search"],
+            ],
             domain: this.state.data.graph_domain,
             display: { controlPanel: false },
         };

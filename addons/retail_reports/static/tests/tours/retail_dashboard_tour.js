@@ -5,10 +5,13 @@ import { registry } from "@web/core/registry";
 export function assertDashboardBlocksApart() {
     const rect = (el) => el.getBoundingClientRect();
     const intersect = (a, b) =>
-        a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        a.left < b.right - 1 &&
+        b.left < a.right - 1 &&
+        a.top < b.bottom - 1 &&
+        b.top < a.bottom - 1;
     const boxes = [
         ...document.querySelectorAll(
-            ".o_retail_dashboard .o_retail_dashboard_graph, .o_retail_dashboard table, .o_retail_dashboard .o_retail_kpi, .o_retail_dashboard h5"
+            ".o_retail_dashboard .o_retail_dashboard_graph, .o_retail_dashboard table, .o_retail_dashboard .o_retail_kpi, .o_retail_dashboard h5",
         ),
     ];
     const problems = [];

@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("retail_reports_purchase_analysis_tour",
         },
         {
             content: "open the reports",
-            trigger: '.o_main_navbar [data-menu-xmlid="retail_reports.retail_reports_menu_reports"]',
+            trigger:
+                '.o_main_navbar [data-menu-xmlid="retail_reports.retail_reports_menu_reports"]',
             run: "click",
         },
         {

@@ -118,31 +118,31 @@ tours.add("retail_go_live_assistant_tour", {
                 "retail_wholesale.retail_master_import_action",
                 "suppliers",
                 "go_live_suppliers.xlsx",
-                "1 suppliers imported"
+                "1 suppliers imported",
             ),
             importFile(
                 "retail_wholesale.retail_master_import_action",
                 "products",
                 "go_live_products.xlsx",
-                "2 products imported"
+                "2 products imported",
             ),
             importFile(
                 "retail_wholesale.retail_master_import_action",
                 "customers",
                 "go_live_customers.xlsx",
-                "1 customers imported"
+                "1 customers imported",
             ),
             importFile(
                 "retail_wholesale.retail_opening_import_action",
                 "stock",
                 "go_live_stock.xlsx",
-                "Imported 3 rows"
+                "Imported 3 rows",
             ),
             importFile(
                 "retail_wholesale.retail_opening_import_action",
                 "balances",
                 "go_live_balances.xlsx",
-                "Posted the opening entry"
+                "Posted the opening entry",
             ),
         ].flat(),
 });

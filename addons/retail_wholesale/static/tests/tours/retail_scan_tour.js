@@ -51,7 +51,7 @@ registry.category("web_tour.tours").add("retail_wholesale_scan_tour", {
         ...scanStep("6990000000001", 1),
         ...scanStep("3*RWSCAN-02", 2),
         ...Array.from({ length: 18 }, (_, i) => i + 3).flatMap((n) =>
-            scanStep(`69900000000${String(n).padStart(2, "0")}`, n)
+            scanStep(`69900000000${String(n).padStart(2, "0")}`, n),
         ),
         {
             content: "save",

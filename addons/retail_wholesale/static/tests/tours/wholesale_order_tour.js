@@ -10,11 +10,13 @@ registry.category("web_tour.tours").add("retail_wholesale_order_tour", {
             run: "click",
         },
         {
-            trigger: '.o_main_navbar [data-menu-xmlid="retail_wholesale.retail_wholesale_menu_sales"]',
+            trigger:
+                '.o_main_navbar [data-menu-xmlid="retail_wholesale.retail_wholesale_menu_sales"]',
             run: "click",
         },
         {
-            trigger: '.dropdown-item[data-menu-xmlid="retail_wholesale.retail_wholesale_menu_sale_orders"]',
+            trigger:
+                '.dropdown-item[data-menu-xmlid="retail_wholesale.retail_wholesale_menu_sale_orders"]',
             run: "click",
         },
         {

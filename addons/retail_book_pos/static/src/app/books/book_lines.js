@@ -18,7 +18,7 @@ import {
 /** The accessory lines (配件) that were added with this book line. */
 export function accessoryLines(line) {
     return (line.order_id?.lines || []).filter(
-        (other) => other.retail_accessory_parent_uuid === line.uuid
+        (other) => other.retail_accessory_parent_uuid === line.uuid,
     );
 }
 
@@ -43,7 +43,7 @@ export async function addAccessories(pos, line) {
             },
             order,
             { merge: false },
-            false
+            false,
         );
     }
     order.select_orderline(line);
@@ -89,7 +89,7 @@ export function bookDisplayData(line) {
         const packs = formatPackQty(
             line.get_quantity(),
             product.retail_bundle_qty,
-            product.retail_case_bundles
+            product.retail_case_bundles,
         );
         data.retailPackQty = `${packs} = ${line.get_quantity()}本`;
     }
@@ -126,18 +126,17 @@ function packQtyErrorMessage(error, product) {
     if (error.code === "no_case") {
         return _t(
             "%(product)s is not packed in cases (件): enter the quantity in bundles (包) or copies (本).",
-            { product: product.display_name }
+            { product: product.display_name },
         );
     }
     if (error.code === "no_bundle") {
-        return _t(
-            "%(product)s is not bundled (包): enter the quantity in copies (本).",
-            { product: product.display_name }
-        );
+        return _t("%(product)s is not bundled (包): enter the quantity in copies (本).", {
+            product: product.display_name,
+        });
     }
     return _t(
         "%(text)s is not a quantity: enter copies (12) or cases, bundles and copies such as 3件2包5本, 3件 or 2包5本.",
-        { text: error.text }
+        { text: error.text },
     );
 }
 
@@ -155,7 +154,7 @@ export async function enterPackQty(pos) {
         startingValue: formatPackQty(
             line.get_quantity(),
             product.retail_bundle_qty,
-            product.retail_case_bundles
+            product.retail_case_bundles,
         ),
     });
     if (text === undefined || text === null) {

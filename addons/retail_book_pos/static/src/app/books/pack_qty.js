@@ -60,7 +60,7 @@ export function parsePackQty(text, bundleQty = 0, caseBundles = 0) {
         throw new PackQtyError("no_bundle", text);
     }
     const [cases, bundles, units] = [match[1], match[2], match[3]].map((part) =>
-        parseInt(part || "0", 10)
+        parseInt(part || "0", 10),
     );
     return cases * kase + bundles * bundle + units;
 }

@@ -14,8 +14,6 @@ patch(PosStore.prototype, {
     },
     editPartnerContext() {
         const context = super.editPartnerContext(...arguments);
-        return this.retailRegistering
-            ? { ...context, retail_member_registration: true }
-            : context;
+        return this.retailRegistering ? { ...context, retail_member_registration: true } : context;
     },
 });

@@ -66,7 +66,7 @@ async function callHeldOrders(pos, method, args) {
             pos.dialog.add(AlertDialog, {
                 title: _t("No connection"),
                 body: _t(
-                    "Held orders are kept on the server so that every till of the store can resume them: try again when the connection is back."
+                    "Held orders are kept on the server so that every till of the store can resume them: try again when the connection is back.",
                 ),
             });
             return null;
@@ -85,7 +85,7 @@ export async function holdOrder(pos) {
         pos.dialog.add(AlertDialog, {
             title: _t("This order cannot be held"),
             body: _t(
-                "Only orders without payments and without combo products can be held. Remove the payments first."
+                "Only orders without payments and without combo products can be held. Remove the payments first.",
             ),
         });
         return false;
@@ -170,7 +170,7 @@ export function restorePriceType(orderLine, heldLine) {
 
 async function restoreOrder(pos, data) {
     const missing = [...new Set(data.lines.map((line) => line.product_id))].filter(
-        (id) => !pos.models["product.product"].get(id)
+        (id) => !pos.models["product.product"].get(id),
     );
     if (missing.length) {
         await pos.data.read("product.product", missing);
@@ -228,7 +228,7 @@ export async function restoreHeldOrder(pos, data) {
             },
             order,
             Object.assign({}, ...extra.map(([, options]) => options)),
-            false
+            false,
         );
         const restoredLine = order.get_selected_orderline();
         restorePriceType(restoredLine, line);

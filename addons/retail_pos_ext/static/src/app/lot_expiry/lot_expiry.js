@@ -51,7 +51,7 @@ function refuseExpiredLots(pos, product, lotNames) {
         title: _t("Expired lot"),
         body: _t(
             "%(product)s: lot %(lots)s is past its expiration date and cannot be sold. Take it off the shelf.",
-            { product: product.display_name, lots: lotNames.join(", ") }
+            { product: product.display_name, lots: lotNames.join(", ") },
         ),
     });
 }
@@ -69,7 +69,7 @@ export async function pickFirstExpiringLot(pos, product) {
             "pos.order.line",
             "get_existing_lots",
             [pos.company.id, product.id],
-            { context: { config_id: pos.config.id } }
+            { context: { config_id: pos.config.id } },
         );
     } catch {
         return undefined;
@@ -82,7 +82,12 @@ export async function pickFirstExpiringLot(pos, product) {
             markNearExpiry(product.id, lot.name);
         }
         if (lot.retail_markdown_price !== false && lot.retail_markdown_price !== undefined) {
-            rememberMarkdown(product.id, lot.name, lot.retail_markdown_price, lot.retail_markdown_percent);
+            rememberMarkdown(
+                product.id,
+                lot.name,
+                lot.retail_markdown_price,
+                lot.retail_markdown_percent,
+            );
         }
         return { newPackLotLines: [{ lot_name: lot.name }] };
     }
@@ -91,7 +96,7 @@ export async function pickFirstExpiringLot(pos, product) {
         refuseExpiredLots(
             pos,
             product,
-            expired.map((lot) => lot.name)
+            expired.map((lot) => lot.name),
         );
         return null;
     }
@@ -169,10 +174,10 @@ export function lotDisplayData(line) {
         packLotLines: line.pack_lot_ids.map((lot) =>
             line.product_id.tracking === "lot"
                 ? _t("Lot Number %(lot)s", { lot: lot.lot_name })
-                : _t("SN %(lot)s", { lot: lot.lot_name })
+                : _t("SN %(lot)s", { lot: lot.lot_name }),
         ),
         retailNearExpiry: line.pack_lot_ids.some((lot) =>
-            isNearExpiry(line.product_id.id, lot.lot_name)
+            isNearExpiry(line.product_id.id, lot.lot_name),
         ),
         retailMarkdown: line.retail_markdown_percent
             ? _t("Near-expiry markdown -%(percent)s", {

@@ -24,7 +24,7 @@ export async function collectPaymentReferences(pos, order) {
                     {
                         method: method.name,
                         amount: pos.env.utils.formatCurrency(line.get_amount()),
-                    }
+                    },
                 ),
             });
             return false;
@@ -33,14 +33,14 @@ export async function collectPaymentReferences(pos, order) {
             (payment) =>
                 payment !== line &&
                 payment.transaction_id === reference &&
-                payment.payment_method_id?.id === method.id
+                payment.payment_method_id?.id === method.id,
         );
         if (usedBy) {
             pos.dialog.add(AlertDialog, {
                 title: _t("Transaction reference already used"),
                 body: _t(
                     "The transaction reference %(reference)s was already recorded for another %(method)s payment. Check the customer's bill.",
-                    { reference, method: method.name }
+                    { reference, method: method.name },
                 ),
             });
             return false;

@@ -39,6 +39,6 @@ export class ManualReferenceAdapter extends PaymentReferenceAdapter {
 }
 
 export const paymentReferenceAdapters = registry.category(
-    "retail_pos_ext.payment_reference_adapters"
+    "retail_pos_ext.payment_reference_adapters",
 );
 paymentReferenceAdapters.add("manual", ManualReferenceAdapter);

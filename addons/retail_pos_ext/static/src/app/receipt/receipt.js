@@ -8,7 +8,7 @@ export function receiptAdditions(order, printed) {
     const partner = order.get_partner();
     if (partner) {
         const stats = (printed.loyaltyStats || []).filter(
-            (stat) => stat.program.program_type === "loyalty"
+            (stat) => stat.program.program_type === "loyalty",
         );
         const card = stats.length && order.models["loyalty.card"].get(stats[0].couponId);
         additions.retailMember = {

@@ -24,7 +24,7 @@ export async function shiftHandover(pos) {
         print: () =>
             pos.env.services.report.doAction(
                 "retail_pos_ext.retail_pos_shift_handover_report_action",
-                [summary.id]
+                [summary.id],
             ),
     });
     return summary;

@@ -11,7 +11,7 @@ export const RETAIL_SYNC_CHUNK_SIZE = 50;
 export function ordersToChunk(pos) {
     const { orderToCreate, orderToUpdate } = pos.getPendingOrder();
     const orders = [...orderToCreate, ...orderToUpdate].filter(
-        (order) => !pos.syncingOrders.has(order.id)
+        (order) => !pos.syncingOrders.has(order.id),
     );
     return orders.length > pos.retailSyncChunkSize ? orders : null;
 }

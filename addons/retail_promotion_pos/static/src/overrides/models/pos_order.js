@@ -28,7 +28,7 @@ export function retailSkippedPromotions(programs, facts) {
         }
     }
     const ordered = [...promotions.entries()].sort(
-        ([idA, a], [idB, b]) => (b.retail_priority || 0) - (a.retail_priority || 0) || idA - idB
+        ([idA, a], [idB, b]) => (b.retail_priority || 0) - (a.retail_priority || 0) || idA - idB,
     );
     const skipped = new Map();
     const eligible = [];
@@ -81,7 +81,7 @@ patch(PosOrder.prototype, {
                 (line) =>
                     pricelist &&
                     line.product_id?.getPricelistRule(pricelist, line.get_quantity())?.raw
-                        ?.retail_flash_sale_id
+                        ?.retail_flash_sale_id,
             ),
             markdown: lines.some((line) => line.retail_markdown_percent),
             amount: lines.reduce((total, line) => total + line.get_price_with_tax(), 0),
@@ -100,7 +100,7 @@ patch(PosOrder.prototype, {
             .concat(
                 this.get_orderlines()
                     .filter((line) => line.is_reward_line && line.reward_id)
-                    .map((line) => line.reward_id.program_id)
+                    .map((line) => line.reward_id.program_id),
             )
             .filter(promotionOf);
         if (!programs.length) {
@@ -111,7 +111,7 @@ patch(PosOrder.prototype, {
     /** "满100减10: does not stack with …", a line each, as the order shows them. */
     retailSkippedPromotionTexts() {
         return [...this.retailSkippedPromotions().values()].map(({ name, reason }) =>
-            _t("%(promotion)s: %(reason)s", { promotion: name, reason })
+            _t("%(promotion)s: %(reason)s", { promotion: name, reason }),
         );
     },
     getClaimableRewards(coupon_id = false, program_id = false, auto = false) {
