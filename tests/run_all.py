@@ -26,6 +26,7 @@ exit code is 0 only when nothing failed and nothing was skipped.
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -103,6 +104,7 @@ def run_lint(tally):
         failed=int(pylint.returncode != 0),
         problems=["see output above"] if pylint.returncode else (),
     )
+    run_js_lint(tally)
     sizes = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "size_check.py")], cwd=ROOT, check=False
     )
@@ -112,6 +114,39 @@ def run_lint(tally):
         failed=int(sizes.returncode != 0),
         problems=["see output above"] if sizes.returncode else (),
     )
+
+
+def run_js_lint(tally):
+    """prettier (XML and JavaScript) and eslint (JavaScript), at the versions of
+    package-lock.json, installed with ``npm ci`` when missing. Without npm the step
+    fails: the addons' XML and JavaScript would go unchecked."""
+    npm = shutil.which("npm")
+    if not npm:
+        tally.add("prettier and eslint", failed=1, problems=["npm is not installed"])
+        return
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=ROOT,
+            check=False,
+        )
+    bin_dir = ROOT / "node_modules" / ".bin"
+    for name, command in (
+        ("prettier", [bin_dir / "prettier", "--check", "addons/**/*.{js,xml}"]),
+        ("eslint", [bin_dir / "eslint", "addons"]),
+    ):
+        if not command[0].exists():
+            tally.add(name, failed=1, problems=["npm ci did not install it"])
+            continue
+        result = subprocess.run([str(c) for c in command], cwd=ROOT, check=False)
+        tally.add(
+            name,
+            passed=int(result.returncode == 0),
+            failed=int(result.returncode != 0),
+            problems=["see output above"] if result.returncode else (),
+        )
 
 
 def run_addon_tests(tally, db):

@@ -1,3 +1,4 @@
+/* global posmodel */
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
@@ -26,10 +27,7 @@ function setServer(mode) {
                 // fails a test: while the server is away, that log is left out
                 const consoleError = console.error;
                 console.error = (...args) => {
-                    if (
-                        state.mode !== "up" &&
-                        String(args[0]).includes("ConnectionLostError")
-                    ) {
+                    if (state.mode !== "up" && String(args[0]).includes("ConnectionLostError")) {
                         state.connectionLostLogs = (state.connectionLostLogs || 0) + 1;
                         return;
                     }
@@ -97,7 +95,7 @@ function checkPendingOrders(count) {
             throw new Error(
                 `expected ${count} pending orders, found ${
                     posmodel.getPendingOrder().orderToCreate.length
-                }`
+                }`,
             );
         },
     };
