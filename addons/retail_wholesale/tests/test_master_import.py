@@ -1,3 +1,6 @@
+from unittest.mock import patch
+
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .master_import_common import PRODUCT_HEADER, MasterImportCommon, xlsx
@@ -157,4 +160,33 @@ class TestMasterImport(MasterImportCommon):
         self.assertEqual(wizard.state, "error")
         self.assertIn(
             "Row 1, column 等级价:VIP9: Unknown customer grade VIP9.", wizard.report
+        )
+
+    def test_a_row_refused_when_written_is_named_and_nothing_kept(self):
+        """Rows are written in batches; a row that only the database refuses (a
+        constraint) is found and named, and no row of the file is kept."""
+        Import = type(self.env["retail.master.import"])
+        write = Import._retail_write_products
+
+        def refuse_one(wizard, entries):
+            if any(e["vals"]["default_code"] == "MI-BAD" for e in entries):
+                raise UserError("refused by a constraint")
+            return write(wizard, entries)
+
+        rows = [
+            self._product_row({"商品编码": code, "条码": barcode})
+            for code, barcode in (
+                ("MI-GOOD", "6900000012345"),
+                ("MI-BAD", "6900000012352"),
+                ("MI-ALSO", ""),
+            )
+        ]
+        with patch.object(Import, "_retail_write_products", refuse_one):
+            wizard = self._import("products", xlsx(PRODUCT_HEADER, *rows))
+        self.assertEqual(wizard.state, "error")
+        self.assertIn("Row 3, column 商品编码: refused by a constraint", wizard.report)
+        self.assertFalse(
+            self.env["product.template"].search(
+                [("default_code", "in", ["MI-GOOD", "MI-BAD", "MI-ALSO"])]
+            )
         )

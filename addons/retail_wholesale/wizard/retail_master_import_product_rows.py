@@ -195,41 +195,68 @@ class RetailMasterImportProductRows(models.AbstractModel):
             )
         return parent
 
-    def _retail_write_product(self, entry):
-        """(product template, created or not) of a checked row."""
-        vals = dict(entry["vals"])
-        if entry["category_path"]:
-            vals["categ_id"] = self._retail_category_from_path(
-                entry["category_path"]
-            ).id
-        if entry["brand"]:
-            Brand = self.env["retail.brand"].with_context(active_test=False)
-            brand = Brand.search([("name", "=ilike", entry["brand"])], limit=1)
-            vals["retail_brand_id"] = (
-                brand or Brand.create({"name": entry["brand"]})
-            ).id
-        product = entry["product"]
-        if product:
-            product.write(vals)
-        else:
-            product = self.env["product.template"].create(
-                dict(vals, type="consu", is_storable=True)
-            )
-        supplier = entry["supplier"]
-        if supplier:
-            sellers = product.seller_ids
-            seller = sellers.filtered(lambda s: s.partner_id == supplier)[:1]
-            price = vals.get("standard_price")
+    def _retail_brands(self, names):
+        """{name, lower case: brand} of ``names``, the missing ones created at once."""
+        Brand = self.env["retail.brand"].with_context(active_test=False)
+        brands = {}
+        for brand in Brand.search([], order="active desc, id"):
+            brands.setdefault(brand.name.strip().lower(), brand)
+        missing = {name.lower(): name for name in names if name.lower() not in brands}
+        for brand in Brand.create([{"name": name} for name in missing.values()]):
+            brands[brand.name.lower()] = brand
+        return brands
+
+    def _retail_write_products(self, entries):
+        """[(product template, created or not)] of the checked rows, written in
+        batches: each category path and brand once, the new products in one create,
+        their supplier info in another (an import of thousands of products stays
+        within a request's time)."""
+        categories = {
+            path: self._retail_category_from_path(path)
+            for path in {entry["category_path"] for entry in entries} - {None}
+        }
+        brands = self._retail_brands({entry["brand"] for entry in entries} - {""})
+        products, to_create = [], []
+        for entry in entries:
+            vals = dict(entry["vals"])
+            if entry["category_path"]:
+                vals["categ_id"] = categories[entry["category_path"]].id
+            if entry["brand"]:
+                vals["retail_brand_id"] = brands[entry["brand"].lower()].id
+            if entry["product"]:
+                entry["product"].write(vals)
+            else:
+                to_create.append(dict(vals, type="consu", is_storable=True))
+            products.append(entry["product"])
+        created = iter(self.env["product.template"].create(to_create))
+        products = [product or next(created) for product in products]
+        self._retail_write_sellers(entries, products)
+        return [
+            (product, not entry["product"])
+            for entry, product in zip(entries, products, strict=True)
+        ]
+
+    def _retail_write_sellers(self, entries, products):
+        """Each row's main supplier on its product, at the row's cost price: the
+        product's line of that supplier updated, or a first one created."""
+        to_create = []
+        for entry, product in zip(entries, products, strict=True):
+            supplier = entry["supplier"]
+            if not supplier:
+                continue
+            price = entry["vals"].get("standard_price")
+            sellers = product.seller_ids if entry["product"] else product.browse()
+            seller = sellers.filtered(lambda s, p=supplier: s.partner_id == p)[:1]
             if seller:
                 if price is not None:
                     seller.price = price
-            else:
-                self.env["product.supplierinfo"].create(
-                    {
-                        "partner_id": supplier.id,
-                        "product_tmpl_id": product.id,
-                        "price": price or 0.0,
-                        "sequence": min(sellers.mapped("sequence") or [2]) - 1,
-                    }
-                )
-        return product, not entry["product"]
+                continue
+            to_create.append(
+                {
+                    "partner_id": supplier.id,
+                    "product_tmpl_id": product.id,
+                    "price": price or 0.0,
+                    "sequence": min(sellers.mapped("sequence") or [2]) - 1,
+                }
+            )
+        self.env["product.supplierinfo"].create(to_create)

@@ -104,12 +104,11 @@ class RetailMasterImportProducts(models.AbstractModel):
         if errors:
             return errors, None
         created, updated = 0, 0
-        current = entries[0]
         try:
             with self.env.cr.savepoint():
                 matrix = {}
-                for current in entries:
-                    product, new = self._retail_write_product(current)
+                written = self._retail_write_products(entries)
+                for current, (product, new) in zip(entries, written, strict=True):
                     created += new
                     updated += not new
                     if current["grade_prices"]:
@@ -122,7 +121,8 @@ class RetailMasterImportProducts(models.AbstractModel):
                         }
                 self._retail_write_grade_prices(matrix, replace=False)
         except UserError as error:
-            return [(current["row"], headers["default_code"], str(error))], None
+            row = self._retail_failing_row(entries) or entries[0]["row"]
+            return [(row, headers["default_code"], str(error))], None
         report = _(
             "%(count)s products imported: %(created)s created, %(updated)s updated.",
             count=len(entries),
@@ -130,6 +130,28 @@ class RetailMasterImportProducts(models.AbstractModel):
             updated=updated,
         )
         return [], report
+
+    def _retail_failing_row(self, entries):
+        """The row whose writing fails, found by writing the rows one by one and
+        undoing them all: only after a batch failed."""
+
+        class Undo(Exception):
+            pass
+
+        failing = None
+        try:
+            with self.env.cr.savepoint():
+                for entry in entries:
+                    try:
+                        with self.env.cr.savepoint():
+                            self._retail_write_products([entry])
+                    except UserError:
+                        failing = entry["row"]
+                        break
+                raise Undo
+        except Undo:
+            pass
+        return failing
 
     def _retail_product_values(self, number, values, vals, seen):
         """[(column, message)] of the columns added by other addons in the row
