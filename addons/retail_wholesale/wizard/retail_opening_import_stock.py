@@ -305,34 +305,46 @@ class RetailOpeningImportStock(models.AbstractModel):
         )
         return location
 
+    def _opening_lots(self, checked):
+        """{(product, lot name): lot} of the rows of lot-tracked products: the lots
+        that exist found in one search, the others created in one create, with
+        their expiry date."""
+        company = self.env.company
+        wanted = {
+            (product, name): expiry
+            for __, __, product, name, expiry, __, __ in checked
+            if product.tracking == "lot"
+        }
+        if not wanted:
+            return {}
+        Lot = self.env["stock.lot"]
+        lots = {}
+        for lot in Lot.search(
+            [
+                ("product_id", "in", list({p.id for p, __ in wanted})),
+                ("name", "in", list({n for __, n in wanted})),
+                ("company_id", "in", [company.id, False]),
+            ]
+        ):
+            lots.setdefault((lot.product_id, lot.name), lot)
+        missing = [key for key in wanted if key not in lots]
+        values = []
+        for product, name in missing:
+            lot = {"product_id": product.id, "name": name, "company_id": company.id}
+            if wanted[product, name]:
+                # the end of the day in China (UTC+8), in UTC
+                lot["expiration_date"] = dt.datetime.combine(
+                    wanted[product, name], dt.time(16)
+                )
+            values.append(lot)
+        created = Lot.create(values)
+        lots.update(zip(missing, created, strict=True))
+        return lots
+
     def _write_stock(self, checked):
         company = self.env.company
         source = self._opening_location()
-        Lot = self.env["stock.lot"]
-        lots = {}
-        for __, __, product, name, expiry, __, __ in checked:
-            if product.tracking == "lot" and (product, name) not in lots:
-                lot = Lot.search(
-                    [
-                        ("product_id", "=", product.id),
-                        ("name", "=", name),
-                        ("company_id", "in", [company.id, False]),
-                    ],
-                    limit=1,
-                )
-                if not lot:
-                    values = {
-                        "product_id": product.id,
-                        "name": name,
-                        "company_id": company.id,
-                    }
-                    if expiry:
-                        # the end of the day in China (UTC+8), in UTC
-                        values["expiration_date"] = dt.datetime.combine(
-                            expiry, dt.time(16)
-                        )
-                    lot = Lot.create(values)
-                lots[product, name] = lot
+        lots = self._opening_lots(checked)
         Move = self.env["stock.move"].with_context(
             force_period_date=opening_move_date(company)
         )
