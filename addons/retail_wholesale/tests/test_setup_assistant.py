@@ -56,6 +56,7 @@ class TestSetupAssistant(SetupCommon):
         wizard = self.admin_env["retail.setup.wizard"].create(
             {"company_name": "上海新开零售有限公司", "vat": "12345"}
         )
+        self.assertEqual(wizard.step, "company")
         with self.assertRaisesRegex(ValidationError, "12345 is not valid"):
             wizard.action_apply_company()
         self.assertNotEqual(company.chart_template, "cn")
@@ -111,6 +112,10 @@ class TestSetupAssistant(SetupCommon):
             self.assertEqual(store.resupply_wh_ids, hq)
             self.assertTrue(store.resupply_route_ids)
         self.assertEqual(wizard.step, "staff")
+        # reopened, the assistant goes on where the company stands
+        self.assertEqual(
+            self.admin_env["retail.setup.wizard"].create({}).step, "imports"
+        )
 
     @staticmethod
     def person(name, login, role, stores=None):

@@ -26,7 +26,9 @@ class RetailSetupWizard(models.TransientModel):
     _name = "retail.setup.wizard"
     _description = "Setup Assistant"
 
-    step = fields.Selection(selection=STEPS, default="company", required=True)
+    step = fields.Selection(
+        selection=STEPS, default=lambda self: self._default_step(), required=True
+    )
     company_id = fields.Many2one(
         comodel_name="res.company",
         default=lambda self: self.env.company,
@@ -78,6 +80,20 @@ class RetailSetupWizard(models.TransientModel):
         compute="_compute_warehouse_ids",
         string="Warehouses",
     )
+
+    @api.model
+    def _default_step(self):
+        """Where the assistant reopens: the company step until the company is set up
+        in China, then the stores until it has one, then the opening data (Back
+        reaches the staff)."""
+        company = self.env.company
+        if company.chart_template != "cn":
+            return "company"
+        if not self.env["stock.warehouse"].search_count(
+            [("company_id", "=", company.id), ("retail_role", "=", "store")], limit=1
+        ):
+            return "stores"
+        return "imports"
 
     @api.model
     def _default_hq(self, company=None):
