@@ -15,9 +15,11 @@ class RetailMasterImportProducts(models.AbstractModel):
     def _retail_product_columns(self):
         """The product columns, grade prices excepted; extended by other addons
         (books), which check their columns in ``_retail_product_values``."""
-        unit = self.env.ref("uom.product_uom_unit")
+        # the template is Chinese: the units' Chinese names where Chinese is loaded
+        chinese = self.env["res.lang"]._lang_get("zh_CN").code or self.env.lang
+        unit = self.env.ref("uom.product_uom_unit").with_context(lang=chinese)
         units = "、".join(
-            self.env["uom.uom"].search([]).with_context(lang="zh_CN").mapped("name")
+            self.env["uom.uom"].search([]).with_context(lang=chinese).mapped("name")
         )
         supplier = self.env["res.partner"].search(
             [("supplier_rank", ">", 0), ("is_company", "=", True)], limit=1
@@ -48,9 +50,8 @@ class RetailMasterImportProducts(models.AbstractModel):
             column(
                 "uom",
                 "单位",
-                f"可空（默认 {unit.with_context(lang='zh_CN').name}）。系统中已有的"
-                f"计量单位：{units}。",
-                unit.with_context(lang="zh_CN").name,
+                f"可空（默认 {unit.name}）。系统中已有的计量单位：{units}。",
+                unit.name,
             ),
             column(
                 "pack_qty",
