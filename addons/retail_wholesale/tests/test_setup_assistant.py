@@ -137,6 +137,8 @@ class TestSetupAssistant(SetupCommon):
             self.person("李会计", "likuaiji", "accountant"),
         ]
         wizard.action_apply_staff()
+        # the first passwords are not kept in the assistant
+        self.assertFalse(wizard.user_ids)
         Users = self.env["res.users"]
         cashier = Users.search([("login", "=", "wangfang")])
         accountant = Users.search([("login", "=", "likuaiji")])

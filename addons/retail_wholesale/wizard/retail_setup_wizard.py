@@ -242,6 +242,8 @@ class RetailSetupWizard(models.TransientModel):
         self.ensure_one()
         self._check_company_allowed()
         self.user_ids._retail_create_users()
+        # their first passwords are kept by the users only, not in the assistant
+        self.user_ids.unlink()
         return self._reopen("imports")
 
     def action_back(self):
