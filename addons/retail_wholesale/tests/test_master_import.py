@@ -168,9 +168,11 @@ class TestMasterImport(MasterImportCommon):
         Import = type(self.env["retail.master.import"])
         write = Import._retail_write_products
 
+        refused = "refused by a constraint"
+
         def refuse_one(wizard, entries):
             if any(e["vals"]["default_code"] == "MI-BAD" for e in entries):
-                raise UserError("refused by a constraint")
+                raise UserError(refused)
             return write(wizard, entries)
 
         rows = [

@@ -1,3 +1,5 @@
+from contextlib import closing
+
 from odoo import _, models
 from odoo.exceptions import UserError
 
@@ -135,23 +137,16 @@ class RetailMasterImportProducts(models.AbstractModel):
     def _retail_failing_row(self, entries):
         """The row whose writing fails, found by writing the rows one by one and
         undoing them all: only after a batch failed."""
-
-        class Undo(Exception):
-            pass
-
         failing = None
-        try:
-            with self.env.cr.savepoint():
-                for entry in entries:
-                    try:
-                        with self.env.cr.savepoint():
-                            self._retail_write_products([entry])
-                    except UserError:
-                        failing = entry["row"]
-                        break
-                raise Undo
-        except Undo:
-            pass
+        # closing(): the savepoint is rolled back whatever happens in it
+        with closing(self.env.cr.savepoint()):
+            for entry in entries:
+                try:
+                    with self.env.cr.savepoint():
+                        self._retail_write_products([entry])
+                except UserError:
+                    failing = entry["row"]
+                    break
         return failing
 
     def _retail_product_values(self, number, values, vals, seen):
