@@ -21,6 +21,12 @@ def _text(value):
     return str(value).strip()
 
 
+def amount_text(amount):
+    """An amount as a report shows it: 12,345.60 (outside the translated call, whose
+    arguments the translation export reads as text only)."""
+    return f"{amount:,.2f}"
+
+
 def _number(value):
     """(number, ok): (None, True) for an empty cell, (None, False) for text."""
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -1,7 +1,7 @@
 from odoo import Command, api, models
 from odoo.exceptions import UserError
 
-from .retail_file_import import _number, _text
+from .retail_file_import import _number, _text, amount_text
 from .retail_setup_wizard import opening_move_date
 
 
@@ -80,9 +80,9 @@ class RetailOpeningImportBalances(models.AbstractModel):
                         self.env._(
                             "The debits (%(debit)s) do not equal the credits "
                             "(%(credit)s): the difference is %(difference)s.",
-                            debit=f"{debit_total:,.2f}",
-                            credit=f"{credit_total:,.2f}",
-                            difference=f"{debit_total - credit_total:,.2f}",
+                            debit=amount_text(debit_total),
+                            credit=amount_text(credit_total),
+                            difference=amount_text(debit_total - credit_total),
                         ),
                     )
                 )
@@ -245,8 +245,8 @@ class RetailOpeningImportBalances(models.AbstractModel):
                             "Import the opening stock first, then give its value "
                             "here.",
                             account=account.display_name,
-                            balance=f"{file_value:,.2f}",
-                            stock=f"{stock_value:,.2f}",
+                            balance=amount_text(file_value),
+                            stock=amount_text(stock_value),
                         ),
                     )
                 )
@@ -292,8 +292,8 @@ class RetailOpeningImportBalances(models.AbstractModel):
                     entry=move.name,
                     date=values["date"],
                     rows=len(checked),
-                    debit=f"{debit:,.2f}",
-                    credit=f"{credit:,.2f}",
+                    debit=amount_text(debit),
+                    credit=amount_text(credit),
                 ),
             }
         )

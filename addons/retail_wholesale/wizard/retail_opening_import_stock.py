@@ -5,7 +5,7 @@ from openpyxl.utils.datetime import from_excel
 from odoo import Command, api, models
 from odoo.tools import float_round
 
-from .retail_file_import import _number, _text
+from .retail_file_import import _number, _text, amount_text
 from .retail_setup_wizard import opening_move_date
 
 
@@ -391,7 +391,7 @@ class RetailOpeningImportStock(models.AbstractModel):
                     "warehouses, valued %(value)s at cost.",
                     rows=len(checked),
                     warehouses=len({row[1] for row in checked}),
-                    value=f"{value:,.2f}",
+                    value=amount_text(value),
                 ),
             }
         )
