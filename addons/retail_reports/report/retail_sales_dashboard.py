@@ -121,11 +121,13 @@ class RetailSalesReport(models.Model):
         }
 
     @api.model
+    @api.readonly
     def retail_dashboard_data(self, period="days_30", date_from=None, date_to=None):
         """Figures of the dashboards for a period (``_dashboard_period``) compared with
         the period of the same length just before: totals, stores and top products,
         one query each. Read through the record rules, so that a store manager sees
-        their stores and head office every store."""
+        their stores and head office every store. Read-only: served by the database
+        replica when the server has one (``db_replica_host``)."""
         self.check_access("read")
         start, end = self._dashboard_period(period, date_from, date_to)
         days = (end - start).days + 1
