@@ -169,7 +169,9 @@ def write_config(base, target, workers, proxy_mode):
     machine. The master password comes from RETAIL_MASTER_PASSWORD or is generated once and
     kept beside the configuration (readable by its owner only): none is committed.
     ``workers`` 'auto' is two per CPU core plus one; with workers the till's bus runs on
-    the gevent port (8072), which the reverse proxy routes ``/websocket`` to."""
+    the gevent port (8072), which the reverse proxy routes ``/websocket`` to. With
+    RETAIL_DB_REPLICA_HOST (and RETAIL_DB_REPLICA_PORT, default 5432) Odoo serves its
+    read-only requests from that streaming replica (docker-compose.chain.yml)."""
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(base)
     options = parser["options"]
@@ -191,6 +193,10 @@ def write_config(base, target, workers, proxy_mode):
     options["workers"] = str(int(workers))
     options["gevent_port"] = "8072"
     options["proxy_mode"] = "True" if proxy_mode else "False"
+    replica = os.environ.get("RETAIL_DB_REPLICA_HOST")
+    if replica:
+        options["db_replica_host"] = replica
+        options["db_replica_port"] = os.environ.get("RETAIL_DB_REPLICA_PORT", "5432")
     with open(target.with_suffix(".new"), "w") as file:
         file.write(
             "; written by bin/prepare_db.py from config/odoo.conf: edit that one\n"

@@ -208,6 +208,7 @@ def test_docker_init_updates_and_writes_the_configuration(db, tmp_path):
         ODOO_RC=str(base),
         RETAIL_MASTER_PASSWORD="master-from-the-environment",  # noqa: S106 (a test value)
         RETAIL_WORKERS="3",
+        RETAIL_DB_REPLICA_HOST="db-replica",  # docker-compose.chain.yml's replica
     )
     proc = subprocess.run(
         ["bash", str(prepare_db.ROOT / "bin/docker-init")],
@@ -225,3 +226,5 @@ def test_docker_init_updates_and_writes_the_configuration(db, tmp_path):
     assert "workers = 3\n" in conf
     assert "proxy_mode = True\n" in conf
     assert "gevent_port = 8072\n" in conf
+    assert "db_replica_host = db-replica\n" in conf
+    assert "db_replica_port = 5432\n" in conf
