@@ -63,7 +63,8 @@ class Node:
         self.replica_port = replica_port
         self.port, self.gevent_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_dir / f"topology-{name}.log"
+        self.log_path = log_dir / f"{name}.log"
+        self.log_path.unlink(missing_ok=True)  # a restart appends to it
         self.proc = None
 
     def start(self, timeout=120):
@@ -83,8 +84,14 @@ class Node:
                 "--max-cron-threads=0",
                 "--limit-time-real=600",
                 "--limit-time-cpu=300",
-                "--db_replica_host=127.0.0.1",
-                f"--db_replica_port={self.replica_port}",
+                *(
+                    [
+                        "--db_replica_host=127.0.0.1",
+                        f"--db_replica_port={self.replica_port}",
+                    ]
+                    if self.replica_port
+                    else []
+                ),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -243,7 +250,7 @@ def main():
     log_dir.mkdir(exist_ok=True)
     with Replica(PG, free_port()) as replica:
         nodes = [
-            Node(f"node{i}", args.db, args.workers, replica.port, log_dir)
+            Node(f"topology-node{i}", args.db, args.workers, replica.port, log_dir)
             for i in (1, 2)
         ]
         try:
