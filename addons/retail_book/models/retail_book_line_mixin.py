@@ -84,11 +84,23 @@ class RetailBookLineMixin(models.AbstractModel):
 
     @api.depends(lambda self: ("product_id", self._retail_uom_field))
     def _compute_retail_cover_price(self):
-        for line in self:
-            template = line.product_id.product_tmpl_id
-            price = template.retail_cover_price if template.retail_is_book else 0.0
+        # the books are found among the lines' products at once: the lines of other
+        # goods (most of a wholesale order's) take no price in one assignment
+        book_ids = set(
+            self.product_id.filtered(
+                lambda product: (
+                    product.product_tmpl_id.retail_is_book
+                    and product.product_tmpl_id.retail_cover_price
+                )
+            ).ids
+        )
+        books = self.filtered(lambda line: line.product_id.id in book_ids)
+        if others := self - books:
+            others.retail_cover_price = 0.0
+        for line in books:
+            price = line.product_id.product_tmpl_id.retail_cover_price
             uom = line[line._retail_uom_field]
-            if price and uom and uom != line.product_id.uom_id:
+            if uom and uom != line.product_id.uom_id:
                 price = line.product_id.uom_id._compute_price(price, uom)
             line.retail_cover_price = price
 
@@ -102,7 +114,18 @@ class RetailBookLineMixin(models.AbstractModel):
         )
     )
     def _compute_retail_book_amounts(self):
-        for line in self:
+        # no 码洋 without a cover price (goods that are not books): those lines are set
+        # at once, without reading their taxes and totals
+        books = self.filtered("retail_cover_price")
+        if others := self - books:
+            others.update(
+                {
+                    "retail_cover_amount": 0.0,
+                    "retail_net_amount": 0.0,
+                    "retail_discount_percent": 0.0,
+                }
+            )
+        for line in books:
             cover = line.retail_cover_price * line[line._retail_qty_field]
             taxes = line[line._retail_tax_field]
             net = (

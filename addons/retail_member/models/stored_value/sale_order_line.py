@@ -9,7 +9,10 @@ class SaleOrderLine(models.Model):
     def _check_retail_stored_value_top_up(self):
         """A top-up of a member's stored value card is a positive amount: a refund of
         the balance is a manager's adjustment, not a negative top-up."""
-        # a flag of the product (read with it): orders cost no query here
+        # a flag of the product (read with it): orders cost no query here, and orders
+        # without a top-up no look at each line
+        if not self.product_id.filtered("retail_stored_value_top_up"):
+            return
         for line in self.filtered(
             lambda line: (
                 line.product_id.retail_stored_value_top_up and not line.is_reward_line

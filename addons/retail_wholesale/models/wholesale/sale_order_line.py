@@ -37,10 +37,12 @@ class SaleOrderLine(models.Model):
         """At a pricelist quoting before tax (报价不含税), the VAT comes on top of the
         pricelist's price: the product's tax-included taxes give way to their twins."""
         result = super()._compute_tax_id()
+        # the pricelists are looked at once: most orders quote tax included
+        excluded = self.order_id.pricelist_id.filtered("retail_price_tax_excluded")
+        if not excluded:
+            return result
         quoted = self.filtered(
-            lambda line: (
-                line.tax_id and line.order_id.pricelist_id.retail_price_tax_excluded
-            )
+            lambda line: line.tax_id and line.order_id.pricelist_id in excluded
         )
         twins = quoted.tax_id._retail_tax_excluded_twins()
         for line in quoted:
@@ -89,7 +91,13 @@ class SaleOrderLine(models.Model):
                 ]
             )
         )
+        # the lines of products in no flash sale (most of them) are cleared at once
+        on_sale = set(flash_sales.product_id.ids)
+        if off_sale := lines.filtered(lambda line: line.product_id.id not in on_sale):
+            off_sale.retail_flash_sale_id = False
         for line, date in zip(lines, dates, strict=True):
+            if line.product_id.id not in on_sale:
+                continue
             line.retail_flash_sale_id = flash_sales.filtered(
                 lambda flash_sale, line=line, date=date: (
                     flash_sale.product_id == line.product_id
