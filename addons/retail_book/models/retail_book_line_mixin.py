@@ -272,6 +272,13 @@ class RetailBookLineMixin(models.AbstractModel):
         books = self.filtered(
             lambda line: not line.retail_accessory_parent_id and not line.display_type
         )
+        # lines of goods without accessories and with no accessory lines (every line
+        # of most orders) are left alone at once
+        if not (
+            books.product_id.product_tmpl_id.retail_accessory_ids
+            or books.retail_accessory_line_ids
+        ):
+            return
         to_create, to_remove = [], self.browse()
         for line in books:
             wanted = {}

@@ -11,7 +11,7 @@ class SaleOrderLine(models.Model):
         the balance is a manager's adjustment, not a negative top-up."""
         # a flag of the product (read with it): orders cost no query here, and orders
         # without a top-up no look at each line
-        if not self.product_id.filtered("retail_stored_value_top_up"):
+        if not self.product_id.product_tmpl_id.filtered("retail_stored_value_top_up"):
             return
         for line in self.filtered(
             lambda line: (
