@@ -79,7 +79,11 @@ class SaleOrderLine(models.Model):
         if not lines:
             return
         now = fields.Datetime.now()
-        dates = [line.order_id.date_order or now for line in lines]
+        # the orders' dates bound the search; a line's own is read only when its
+        # product is in a flash sale
+        dates = [order.date_order or now for order in lines.order_id]
+        if not all(line.order_id for line in lines):
+            dates.append(now)
         flash_sales = (
             self.env["retail.flash.sale"]
             .sudo()
@@ -95,9 +99,8 @@ class SaleOrderLine(models.Model):
         on_sale = set(flash_sales.product_id.ids)
         if off_sale := lines.filtered(lambda line: line.product_id.id not in on_sale):
             off_sale.retail_flash_sale_id = False
-        for line, date in zip(lines, dates, strict=True):
-            if line.product_id.id not in on_sale:
-                continue
+        for line in lines - off_sale:
+            date = line.order_id.date_order or now
             line.retail_flash_sale_id = flash_sales.filtered(
                 lambda flash_sale, line=line, date=date: (
                     flash_sale.product_id == line.product_id
