@@ -63,8 +63,16 @@ class TestPosStoreStock(RetailPosHttpCommon):
             "WHERE id IN %s",
             [(late_soap.id, late_towel.id)],
         )
-        self.env["ir.config_parameter"].sudo().set_param(
-            "point_of_sale.limited_product_count", "1"
+        # core's start-up limit, set where the administrator sets it (POS settings)
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.retail_pos_startup_product_count, 20000)
+        settings.retail_pos_startup_product_count = 1
+        settings.execute()
+        self.assertEqual(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("point_of_sale.limited_product_count"),
+            "1",
         )
         session = self._open_session()
         data = session.with_user(self.pos_user).load_data([])
