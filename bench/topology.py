@@ -17,7 +17,9 @@ DB must hold the demo chain (``bin/retail demo DB``). The deployment of
   proxy: the till keeps the order and sends it again, as the web POS does.
 
 ``--tills`` threads sell at the demo's two stores, every request round-robin over the
-nodes; one order in ten is sent twice (a till that missed the answer). At 40 % of the
+nodes; one order in ten is sent twice (a till that missed the answer); an order the
+server refuses under contention (after its own retries) is sent again, as the web POS
+keeps it for its next synchronisation. At 40 % of the
 run node 2 is killed (SIGKILL of its master and workers) and at 70 % started again.
 Then, with both nodes up:
 
@@ -53,6 +55,7 @@ import topology_checks
 from live_server import Client, free_port, open_till, order_payload
 from odoo_cli import ODOO_BIN, PG, PYTHON, ROOT, odoo_args
 from replica import Replica
+from soak import CONTENTION
 
 
 class Node:
@@ -201,8 +204,13 @@ def till_worker(proxy, db, store, products, till, deadline, stats, seed):
                 stats["lost_answers"].append(str(error)[:80])
                 time.sleep(0.5)  # the till keeps the order and sends it again
             except RuntimeError as error:
-                stats["errors"].append(f"{store}: {str(error)[:200]}")
-                break
+                if not any(c in str(error) for c in CONTENTION):
+                    stats["errors"].append(f"{store}: {str(error)[:200]}")
+                    break
+                # refused under contention after the server's own retries: the web
+                # POS keeps the order and sends it again with its next synchronisation
+                stats["refused_under_contention"].append(str(error)[:80])
+                time.sleep(0.5)
         if saved:
             stats["latency"].append(time.time() - started)
             stats["sent"].append((order["uuid"], order["amount_total"]))
@@ -215,7 +223,13 @@ def percentile(values, share):
 
 def run_load(args, proxy, nodes, tills, products):
     """The tills' load, node 2 killed at 40 % of the run and started at 70 %."""
-    stats = {"sent": [], "latency": [], "lost_answers": [], "errors": []}
+    stats = {
+        "sent": [],
+        "latency": [],
+        "lost_answers": [],
+        "refused_under_contention": [],
+        "errors": [],
+    }
     started = time.time()
     deadline = started + args.minutes * 60
     threads = [
@@ -308,6 +322,7 @@ def check(args, replica, nodes):
         p50_s=round(statistics.median(latency), 3) if latency else 0,
         p99_s=round(percentile(latency, 0.99), 3),
         answers_lost_and_sent_again=len(stats["lost_answers"]),
+        refused_under_contention_and_sent_again=len(stats["refused_under_contention"]),
         requests_rerouted=proxy.rerouted,
         requests_per_node=proxy.served,
     )
