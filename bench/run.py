@@ -36,6 +36,7 @@ OURS = (
 SCALES = {
     "small": {"products": 5000, "lots": 20000, "lines": 100000},
     "large": {"products": 50000, "lots": 200000, "lines": 1000000},
+    "chain": {"products": 50000, "lots": 200000, "lines": 2000000},
 }
 
 
