@@ -197,23 +197,37 @@ def generate(dsn, products, lots, lines, customers=2000, lines_per_order=10, log
 
 
 def refresh_sales_history(cr, log):
-    """With retail_reports: materialize the sales history as its nightly cron does
-    (``retail.sales.report._refresh_fact``), so that analyses read the history from it."""
-    cr.execute("SELECT to_regclass('retail_sales_fact')")
+    """With retail_reports: rebuild the sales history as its Sunday job does
+    (``retail.sales.report._refresh_fact(full=True)``), so that analyses read the
+    history from it."""
+    cr.execute("SELECT to_regclass('retail_sales_fact_source')")
     if not cr.fetchone()[0]:
         return
-    cr.execute("REFRESH MATERIALIZED VIEW retail_sales_fact")
+    cr.execute(
+        """
+        SELECT to_char(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '3 days',
+                       'YYYY-MM-DD HH24:MI:SS'),
+               to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+        """
+    )
+    cutoff, now = cr.fetchone()
+    cr.execute("TRUNCATE retail_sales_fact")
+    cr.execute(
+        "INSERT INTO retail_sales_fact SELECT * FROM retail_sales_fact_source "
+        "WHERE date < %s",
+        [cutoff],
+    )
     cr.execute(
         """
         INSERT INTO ir_config_parameter (key, value, create_uid, write_uid,
                                          create_date, write_date)
-        VALUES ('retail_reports.sales_fact_cutoff',
-                to_char(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '3 days',
-                        'YYYY-MM-DD HH24:MI:SS'),
-                1, 1, now(), now())
+        VALUES ('retail_reports.sales_fact_cutoff', %s, 1, 1, now(), now()),
+               ('retail_reports.sales_fact_refreshed_at', %s, 1, 1, now(), now())
         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
-        """
+        """,
+        [cutoff, now],
     )
+    cr.execute("ANALYZE retail_sales_fact")
     log("sales history materialized")
 
 

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 FACT_CUTOFF_PARAM = "retail_reports.sales_fact_cutoff"
+FACT_REFRESHED_PARAM = "retail_reports.sales_fact_refreshed_at"
+# changes committed by transactions that began before a refresh are looked for again
+FACT_CHANGE_MARGIN = timedelta(hours=1)
 # orders of the last days are always read live: POS orders synced late still count
 FACT_SAFETY_DAYS = 3
 
@@ -38,13 +41,16 @@ class RetailSalesReport(models.Model):
     the cost with every receipt); what changes is the cost of quantities not
     delivered yet.
 
-    History comes from a materialized view, ``retail_sales_fact``, refreshed every night
-    (and from the analysis' Refresh button): orders dated before its cutoff (the day of
-    the refresh minus ``FACT_SAFETY_DAYS``) are read from it, later ones straight from
-    the order lines. Grouping a million lines so takes well under two seconds, where
-    joining them live takes three to four; the price is that a change to an order
-    older than the cutoff (a late cancellation or delivery, a return) shows after the
-    next refresh. Before the first refresh everything is read live.
+    History comes from a table, ``retail_sales_fact``, refreshed every night (and from
+    the analysis' Refresh button): orders dated before its cutoff (the day of the
+    refresh minus ``FACT_SAFETY_DAYS``) are read from it, later ones straight from the
+    order lines. Grouping a million lines so takes well under two seconds, where
+    joining them live takes three to four. A refresh is incremental
+    (``_refresh_fact``): it adds the days the cutoff moves over and reads again the
+    orders changed since the last refresh (a late cancellation, delivery or return, a
+    new quantity or price); the whole history is rebuilt after a module update and
+    every Sunday night, which also brings a product's new category or brand to its
+    past lines. Before the first refresh everything is read live.
     """
 
     _name = "retail.sales.report"
@@ -154,28 +160,63 @@ class RetailSalesReport(models.Model):
         return fields.Datetime.to_datetime(value) if value else None
 
     @api.model
-    def _sales_branches(self, since=None):
+    def _sales_branches(self, since=None, changed=None):
         """The SQL branches of the sales fact, one per sales channel, each one row
-        per sold line (see the class); only the orders dated from ``since`` when
-        given. Here the wholesale lines; the tills' are added by
-        ``retail_reports_pos``."""
-        return [self._sale_lines_query(since)]
+        per sold line (see the class); only the orders dated from ``since``, or
+        those changed from ``changed``, when given. Here the wholesale lines; the
+        tills' are added by ``retail_reports_pos``."""
+        return [self._sale_lines_query(since, changed)]
 
     @api.model
-    def _sales_query(self, since=None):
+    def _sales_changed_ids(self, changed):
+        """Per branch, SQL selecting the history ids of every line of the orders
+        changed from ``changed``, whatever their state (a cancelled order leaves)."""
+        return [
+            SQL(
+                """
+                SELECT l.id * 2 FROM sale_order_line l
+                  JOIN sale_order s ON s.id = l.order_id
+                 WHERE %s
+                """,
+                self._sale_changed_condition(changed),
+            )
+        ]
+
+    @api.model
+    def _sale_changed_condition(self, changed):
+        """The sale line ``l`` of order ``s`` changed from ``changed``: the order, the
+        line or one of its stock moves written since."""
+        return SQL(
+            """(s.write_date >= %(changed)s OR l.write_date >= %(changed)s
+                OR l.id IN (SELECT sale_line_id FROM stock_move
+                             WHERE write_date >= %(changed)s
+                               AND sale_line_id IS NOT NULL))""",
+            changed=changed,
+        )
+
+    @api.model
+    def _sales_query(self, since=None, changed=None):
         """The union of the channels' branches, one row per line; only the orders
-        dated from ``since`` when given."""
+        dated from ``since``, or those changed from ``changed``, when given."""
         return SQL(" UNION ALL ").join(
-            SQL("(%s)", branch) for branch in self._sales_branches(since)
+            SQL("(%s)", branch) for branch in self._sales_branches(since, changed)
         )
 
     def init(self):
-        # the view's query follows the code: rebuilt, empty, at every module update
-        self.env.cr.execute(
+        # the history's query follows the code: rebuilt, empty, at every module update;
+        # ``retail_sales_fact_source`` is that query over every line (a plain view)
+        cr = self.env.cr
+        cr.execute("SELECT relkind FROM pg_class WHERE relname = 'retail_sales_fact'")
+        if (cr.fetchone() or [None])[0] == "m":  # a materialized view before 18.0.3
+            cr.execute("DROP MATERIALIZED VIEW retail_sales_fact")
+        cr.execute(
             SQL(
                 """
-                DROP MATERIALIZED VIEW IF EXISTS retail_sales_fact;
-                CREATE MATERIALIZED VIEW retail_sales_fact AS %s WITH NO DATA;
+                DROP VIEW IF EXISTS retail_sales_fact_source;
+                DROP TABLE IF EXISTS retail_sales_fact;
+                CREATE VIEW retail_sales_fact_source AS %s;
+                CREATE TABLE retail_sales_fact AS
+                    SELECT * FROM retail_sales_fact_source WITH NO DATA;
                 CREATE UNIQUE INDEX retail_sales_fact_id_idx ON retail_sales_fact (id);
                 CREATE INDEX retail_sales_fact_date_idx ON retail_sales_fact (date);
                 """,
@@ -185,25 +226,64 @@ class RetailSalesReport(models.Model):
         self.env["ir.config_parameter"].sudo().set_param(FACT_CUTOFF_PARAM, False)
 
     @api.model
-    def _refresh_fact(self):
-        """Rebuild the materialized history and move the cutoff; by the nightly
-        cron."""
+    def _refresh_fact(self, full=False):
+        """Bring the history up to a new cutoff (today minus ``FACT_SAFETY_DAYS``) and
+        return it. Incremental once the history is populated: the lines of orders
+        changed since the last refresh are read again, then the days between the old
+        cutoff and the new one are added. ``full``, or a first refresh, rebuilds it
+        all. Readers see the former history until the transaction commits."""
         self.env.flush_all()
-        now = fields.Datetime.now()
-        populated = self._fact_cutoff()
-        self.env.cr.execute(
-            SQL(
-                "REFRESH MATERIALIZED VIEW %s retail_sales_fact",
-                SQL("CONCURRENTLY") if populated else SQL(),
-            )
-        )
-        cutoff = (now - timedelta(days=FACT_SAFETY_DAYS)).replace(
+        cr = self.env.cr
+        params = self.env["ir.config_parameter"].sudo()
+        cutoff = (fields.Datetime.now() - timedelta(days=FACT_SAFETY_DAYS)).replace(
             hour=0, minute=0, second=0, microsecond=0
         )
-        self.env["ir.config_parameter"].sudo().set_param(
-            FACT_CUTOFF_PARAM, fields.Datetime.to_string(cutoff)
+        previous = self._fact_cutoff()
+        refreshed = fields.Datetime.to_datetime(
+            params.get_param(FACT_REFRESHED_PARAM) or None
         )
+        if full or not previous or not refreshed:
+            cr.execute("TRUNCATE retail_sales_fact")
+            cr.execute(
+                SQL(
+                    "INSERT INTO retail_sales_fact "
+                    "SELECT * FROM retail_sales_fact_source WHERE date < %s",
+                    cutoff,
+                )
+            )
+        else:
+            changed = refreshed - FACT_CHANGE_MARGIN
+            cr.execute(
+                SQL(
+                    "DELETE FROM retail_sales_fact WHERE id IN (%s)",
+                    SQL(" UNION ALL ").join(self._sales_changed_ids(changed)),
+                )
+            )
+            cr.execute(
+                SQL(
+                    "INSERT INTO retail_sales_fact SELECT * FROM (%s) q WHERE q.date < %s",
+                    self._sales_query(changed=changed),
+                    previous,
+                )
+            )
+            if cutoff > previous:
+                cr.execute(
+                    SQL(
+                        "INSERT INTO retail_sales_fact "
+                        "SELECT * FROM (%s) q WHERE q.date < %s",
+                        self._sales_query(since=previous),
+                        cutoff,
+                    )
+                )
+            cutoff = max(cutoff, previous)
+        params.set_param(FACT_CUTOFF_PARAM, fields.Datetime.to_string(cutoff))
+        params.set_param(FACT_REFRESHED_PARAM, fields.Datetime.to_string(cr.now()))
         return cutoff
+
+    @api.model
+    def _cron_refresh_fact(self):
+        """The nightly job: incremental, the whole history on Sundays."""
+        self._refresh_fact(full=fields.Date.context_today(self).weekday() == 6)
 
     def action_refresh_fact(self):
         self.check_access("read")
@@ -211,7 +291,7 @@ class RetailSalesReport(models.Model):
         return {"type": "ir.actions.client", "tag": "soft_reload"}
 
     @api.model
-    def _sale_lines_query(self, since=None):
+    def _sale_lines_query(self, since=None, changed=None):
         return SQL(
             """
             SELECT l.id * 2 AS id,
@@ -264,13 +344,17 @@ class RetailSalesReport(models.Model):
                AND l.display_type IS NULL
                AND l.is_downpayment IS NOT TRUE
                %(since)s
+               %(changed)s
             """,
-            moved=self._sale_moves_join(since),
+            moved=self._sale_moves_join(few=bool(since or changed)),
             since=SQL("AND s.date_order >= %s", since) if since else SQL(),
+            changed=SQL("AND %s", self._sale_changed_condition(changed))
+            if changed
+            else SQL(),
         )
 
     @api.model
-    def _sale_moves_join(self, since=None):
+    def _sale_moves_join(self, few=False):
         """Join ``moved``: per sale line ``l``, the quantity (in the product's unit)
         and the value in company currency of its done moves of the line's product
         to or from a customer, from their valuation layers with the signs reversed:
@@ -278,8 +362,8 @@ class RetailSalesReport(models.Model):
         line are left out: a receipt bought for it (make to order, whose moves core
         links to the sale line) brings goods in, it does not sell them.
 
-        For the whole history (the nightly refresh) all the layers are grouped per
-        line at once; for the few lines read live (orders from ``since``) each line
+        For the whole history (its full rebuild) all the layers are grouped per
+        line at once; for ``few`` lines (read live, or changed) each line
         looks its moves up through the indexes on ``stock_move.sale_line_id`` and
         ``stock_valuation_layer.stock_move_id``, rather than scanning every sale line
         a second time."""
@@ -289,7 +373,7 @@ class RetailSalesReport(models.Model):
                 OR m.location_dest_id IN %(customers)s)""",
             customers=SQL("(SELECT id FROM stock_location WHERE usage = 'customer')"),
         )
-        if since:
+        if few:
             return SQL(
                 """
                 LEFT JOIN LATERAL (

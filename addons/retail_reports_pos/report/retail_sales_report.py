@@ -48,14 +48,38 @@ class RetailSalesReport(models.Model):
     source = fields.Selection(selection_add=[("pos", "Point of Sale")])
 
     @api.model
-    def _sales_branches(self, since=None):
-        branches = super()._sales_branches(since)
+    def _sales_branches(self, since=None, changed=None):
+        branches = super()._sales_branches(since, changed)
         if self.env.context.get("retail_reports_pos_uninstall"):
             return branches  # the history rebuilt as it is without this addon
-        return [*branches, self._pos_lines_query(since)]
+        return [*branches, self._pos_lines_query(since, changed)]
 
     @api.model
-    def _pos_lines_query(self, since=None):
+    def _sales_changed_ids(self, changed):
+        ids = super()._sales_changed_ids(changed)
+        if self.env.context.get("retail_reports_pos_uninstall"):
+            return ids
+        return [
+            *ids,
+            SQL(
+                """
+                SELECT l.id * 2 + 1 FROM pos_order_line l
+                  JOIN pos_order o ON o.id = l.order_id
+                 WHERE %s
+                """,
+                self._pos_changed_condition(changed),
+            ),
+        ]
+
+    @api.model
+    def _pos_changed_condition(self, changed):
+        """The till's order ``o`` changed from ``changed``. A till's lines are not
+        edited once synchronised; what changes later (their cost, computed at the
+        session's closing; the order invoiced or cancelled) writes the order too."""
+        return SQL("o.write_date >= %s", changed)
+
+    @api.model
+    def _pos_lines_query(self, since=None, changed=None):
         return SQL(
             """
             SELECT l.id * 2 + 1 AS id,
@@ -100,7 +124,9 @@ class RetailSalesReport(models.Model):
                ) line
              WHERE o.state IN %s
                %s
+               %s
             """,
             POS_SOLD_STATES,
             SQL("AND o.date_order >= %s", since) if since else SQL(),
+            SQL("AND %s", self._pos_changed_condition(changed)) if changed else SQL(),
         )

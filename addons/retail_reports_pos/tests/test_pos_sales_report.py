@@ -31,8 +31,18 @@ class TestPosSalesReport(PosSalesCommon, base.TestRetailSalesReport):
     def test_uninstalling_rebuilds_the_history_without_the_tills(self):
         Report = self.env["retail.sales.report"]
 
+        # the history holds the orders dated before its cutoff (three days ago)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE sale_order SET date_order = date_order - interval '10 days'"
+        )
+        self.env.cr.execute(
+            "UPDATE pos_order SET date_order = date_order - interval '10 days'"
+        )
+        self.env.invalidate_all()
+
         def history_sources():
-            Report._refresh_fact()
+            Report._refresh_fact(full=True)
             self.env.cr.execute("SELECT DISTINCT source FROM retail_sales_fact")
             return {source for (source,) in self.env.cr.fetchall()}
 
