@@ -151,6 +151,13 @@ def add_pos_history(db, lines):
             f"{orders:,} orders in {len(sessions):,} sessions ({time.time() - started:.0f}s)"
         )
         cr.execute(
+            "SELECT min(id), count(*), max(id) - min(id) + 1 = count(*) "
+            "FROM product_product WHERE default_code LIKE 'BP%%'"
+        )
+        first, products, contiguous = cr.fetchone()
+        if not contiguous:
+            raise SystemExit("the generated products' ids do not follow each other")
+        cr.execute(
             """
             INSERT INTO pos_order_line (name, order_id, product_id, qty, price_unit,
                                         price_subtotal, price_subtotal_incl, uuid,
@@ -160,16 +167,14 @@ def add_pos_history(db, lines):
                    md5('chain-line' || o.id || '-' || k)::uuid::text, 'Bench', o.company_id
               FROM pos_order o
               JOIN generate_series(1, %(per)s) k ON true
-              CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids
-                            FROM product_product WHERE default_code LIKE 'BP%%') p
              CROSS JOIN LATERAL (
-                   SELECT (p.ids)[1 + (o.id * 7919 + k * 104729) %% array_length(p.ids, 1)]
-                              AS id,
+                   -- the generated products' ids follow each other (checked above)
+                   SELECT %(first)s + (o.id::bigint * 7919 + k * 104729) %% %(n)s AS id,
                           1 + (o.id + k) %% 3 AS qty,
                           5 + (o.id * 31 + k) %% 200 AS price) pick
              WHERE o.name LIKE 'CHAIN/%%'
             """,
-            {"per": LINES_PER_ORDER},
+            {"per": LINES_PER_ORDER, "first": first, "n": products},
         )
         log(f"{orders * LINES_PER_ORDER:,} POS lines ({time.time() - started:.0f}s)")
         cr.execute(

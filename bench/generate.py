@@ -214,7 +214,7 @@ def refresh_sales_history(cr, log):
     cr.execute("TRUNCATE retail_sales_fact")
     cr.execute(
         "INSERT INTO retail_sales_fact SELECT * FROM retail_sales_fact_source "
-        "WHERE date < %s",
+        "WHERE date < %s ORDER BY date",
         [cutoff],
     )
     cr.execute(

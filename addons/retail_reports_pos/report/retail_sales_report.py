@@ -101,8 +101,7 @@ class RetailSalesReport(models.Model):
                    line.revenue,
                    line.cost,
                    line.revenue - line.cost AS margin
-              FROM pos_order_line l
-              JOIN pos_order o ON o.id = l.order_id
+              %s
               LEFT JOIN res_company c ON c.id = o.company_id
               JOIN pos_session ses ON ses.id = o.session_id
               JOIN pos_config cfg ON cfg.id = ses.config_id
@@ -126,6 +125,7 @@ class RetailSalesReport(models.Model):
                %s
                %s
             """,
+            self._lines_of_orders("pos_order_line", "pos_order", since),
             POS_SOLD_STATES,
             SQL("AND o.date_order >= %s", since) if since else SQL(),
             SQL("AND %s", self._pos_changed_condition(changed)) if changed else SQL(),
