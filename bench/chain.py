@@ -168,8 +168,9 @@ def add_pos_history(db, lines):
               FROM pos_order o
               JOIN generate_series(1, %(per)s) k ON true
              CROSS JOIN LATERAL (
-                   -- the generated products' ids follow each other (checked above)
-                   SELECT %(first)s + (o.id::bigint * 7919 + k * 104729) %% %(n)s AS id,
+                   -- the generated products' ids follow each other (checked above);
+                   -- hashed, so that every store sells all of them
+                   SELECT %(first)s + abs(hashint8(o.id::bigint * 8 + k)) %% %(n)s AS id,
                           1 + (o.id + k) %% 3 AS qty,
                           5 + (o.id * 31 + k) %% 200 AS price) pick
              WHERE o.name LIKE 'CHAIN/%%'
@@ -232,7 +233,7 @@ def add_vendors_and_stock(env, warehouses):
             INSERT INTO stock_quant
                 (product_id, location_id, company_id, quantity, reserved_quantity,
                  in_date, create_uid, write_uid, create_date, write_date)
-            SELECT s.product_id, w.lot_stock_id, %s, (s.product_id * 7 + w.id) %% 40, 0,
+            SELECT s.product_id, w.lot_stock_id, %s, mod(s.product_id * 7 + w.id, 40), 0,
                    now(), 1, 1, now(), now()
               FROM (%s) s JOIN stock_warehouse w ON w.id = s.warehouse_id
             """,

@@ -1,16 +1,11 @@
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-FACT_CUTOFF_PARAM = "retail_reports.sales_fact_cutoff"
-FACT_REFRESHED_PARAM = "retail_reports.sales_fact_refreshed_at"
-# changes committed by transactions that began before a refresh are looked for again
-FACT_CHANGE_MARGIN = timedelta(hours=1)
-# orders of the last days are always read live: POS orders synced late still count
-FACT_SAFETY_DAYS = 3
+from . import retail_sales_history as history
 
 COST_GROUPS = (
     "retail_wholesale.retail_wholesale_group_store_manager,"
@@ -41,10 +36,10 @@ class RetailSalesReport(models.Model):
     the cost with every receipt); what changes is the cost of quantities not
     delivered yet.
 
-    History comes from a table, ``retail_sales_fact``, refreshed every night (and from
-    the analysis' Refresh button): orders dated before its cutoff (the day of the
-    refresh minus ``FACT_SAFETY_DAYS``) are read from it, later ones straight from the
-    order lines. Grouping a million lines so takes well under two seconds, where
+    History comes from a table, ``retail_sales_fact`` (``retail_sales_history.py``),
+    refreshed every night (and from the analysis' Refresh button): orders dated before
+    its cutoff (the day of the refresh minus ``FACT_SAFETY_DAYS``) are read from it,
+    later ones straight from the order lines. Grouping a million lines so takes well under two seconds, where
     joining them live takes three to four. A refresh is incremental
     (``_refresh_fact``): it adds the days the cutoff moves over and reads again the
     orders changed since the last refresh (a late cancellation, delivery or return, a
@@ -155,11 +150,6 @@ class RetailSalesReport(models.Model):
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.model
-    def _fact_cutoff(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(FACT_CUTOFF_PARAM)
-        return fields.Datetime.to_datetime(value) if value else None
-
-    @api.model
     def _sales_branches(self, since=None, changed=None):
         """The SQL branches of the sales fact, one per sales channel, each one row
         per sold line (see the class); only the orders dated from ``since``, or
@@ -202,94 +192,18 @@ class RetailSalesReport(models.Model):
             SQL("(%s)", branch) for branch in self._sales_branches(since, changed)
         )
 
+    @api.model
+    def _fact_cutoff(self):
+        return history.fact_cutoff(self)
+
     def init(self):
-        # the history's query follows the code: rebuilt, empty, at every module update;
-        # ``retail_sales_fact_source`` is that query over every line (a plain view)
-        cr = self.env.cr
-        cr.execute("SELECT relkind FROM pg_class WHERE relname = 'retail_sales_fact'")
-        if (cr.fetchone() or [None])[
-            0
-        ] == "m":  # a materialized view in earlier versions
-            cr.execute("DROP MATERIALIZED VIEW retail_sales_fact")
-        cr.execute(
-            SQL(
-                """
-                DROP VIEW IF EXISTS retail_sales_fact_source;
-                DROP TABLE IF EXISTS retail_sales_fact;
-                CREATE VIEW retail_sales_fact_source AS %s;
-                CREATE TABLE retail_sales_fact AS
-                    SELECT * FROM retail_sales_fact_source WITH NO DATA;
-                CREATE UNIQUE INDEX retail_sales_fact_id_idx ON retail_sales_fact (id);
-                CREATE INDEX retail_sales_fact_date_idx ON retail_sales_fact (date);
-                """,
-                self._sales_query(),
-            )
-        )
-        self.env["ir.config_parameter"].sudo().set_param(FACT_CUTOFF_PARAM, False)
-        # read live until then: the job rebuilds the history at once, not at night
-        cron = self.env.ref(
-            "retail_reports.retail_sales_report_cron_refresh", raise_if_not_found=False
-        )
-        if cron:
-            cron._trigger()
+        history.create_history(self)
 
     @api.model
     def _refresh_fact(self, full=False):
-        """Bring the history up to a new cutoff (today minus ``FACT_SAFETY_DAYS``) and
-        return it. Incremental once the history is populated: the lines of orders
-        changed since the last refresh are read again, then the days between the old
-        cutoff and the new one are added. ``full``, or a first refresh, rebuilds it
-        all. Readers see the former history until the transaction commits."""
-        self.env.flush_all()
-        cr = self.env.cr
-        params = self.env["ir.config_parameter"].sudo()
-        cutoff = (fields.Datetime.now() - timedelta(days=FACT_SAFETY_DAYS)).replace(
-            hour=0, minute=0, second=0, microsecond=0
-        )
-        previous = self._fact_cutoff()
-        refreshed = fields.Datetime.to_datetime(
-            params.get_param(FACT_REFRESHED_PARAM) or None
-        )
-        if full or not previous or not refreshed:
-            # in the order of the dates: a period's rows lie together on disk, and
-            # the later refreshes add the new days at the end
-            cr.execute("TRUNCATE retail_sales_fact")
-            cr.execute(
-                SQL(
-                    "INSERT INTO retail_sales_fact "
-                    "SELECT * FROM retail_sales_fact_source WHERE date < %s ORDER BY date",
-                    cutoff,
-                )
-            )
-            cr.execute("ANALYZE retail_sales_fact")
-        else:
-            changed = refreshed - FACT_CHANGE_MARGIN
-            cr.execute(
-                SQL(
-                    "DELETE FROM retail_sales_fact WHERE id IN (%s)",
-                    SQL(" UNION ALL ").join(self._sales_changed_ids(changed)),
-                )
-            )
-            cr.execute(
-                SQL(
-                    "INSERT INTO retail_sales_fact SELECT * FROM (%s) q WHERE q.date < %s",
-                    self._sales_query(changed=changed),
-                    previous,
-                )
-            )
-            if cutoff > previous:
-                cr.execute(
-                    SQL(
-                        "INSERT INTO retail_sales_fact "
-                        "SELECT * FROM (%s) q WHERE q.date < %s",
-                        self._sales_query(since=previous),
-                        cutoff,
-                    )
-                )
-            cutoff = max(cutoff, previous)
-        params.set_param(FACT_CUTOFF_PARAM, fields.Datetime.to_string(cutoff))
-        params.set_param(FACT_REFRESHED_PARAM, fields.Datetime.to_string(cr.now()))
-        return cutoff
+        """Bring the history up to date (``retail_sales_history.refresh_history``)
+        and return its new cutoff."""
+        return history.refresh_history(self, full)
 
     @api.model
     def _cron_refresh_fact(self):
