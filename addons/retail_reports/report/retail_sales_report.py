@@ -39,13 +39,14 @@ class RetailSalesReport(models.Model):
     History comes from a table, ``retail_sales_fact`` (``retail_sales_history.py``),
     refreshed every night (and from the analysis' Refresh button): orders dated before
     its cutoff (the day of the refresh minus ``FACT_SAFETY_DAYS``) are read from it,
-    later ones straight from the order lines. Grouping a million lines so takes well under two seconds, where
-    joining them live takes three to four. A refresh is incremental
-    (``_refresh_fact``): it adds the days the cutoff moves over and reads again the
-    orders changed since the last refresh (a late cancellation, delivery or return, a
-    new quantity or price); the whole history is rebuilt after a module update and
-    every Sunday night, which also brings a product's new category or brand to its
-    past lines. Before the first refresh everything is read live.
+    later ones straight from the order lines. Grouping a million lines so takes well
+    under two seconds, where joining them live takes three to four. A refresh is
+    incremental (``_refresh_fact``): it adds the days the cutoff moves over and reads
+    again the orders changed since the last refresh (a late cancellation, delivery or
+    return, a new quantity or price); the whole history is rebuilt after a module
+    update and every Sunday night, which also brings a product's new category or
+    brand, or a line removed from an order, to the history. Before the first refresh
+    everything is read live.
     """
 
     _name = "retail.sales.report"
@@ -270,7 +271,9 @@ class RetailSalesReport(models.Model):
                %(since)s
                %(changed)s
             """,
-            lines=self._lines_of_orders("sale_order_line", "sale_order", since),
+            lines=self._lines_of_orders(
+                "sale_order_line", "sale_order", "s", few=bool(since)
+            ),
             moved=self._sale_moves_join(few=bool(since or changed)),
             since=SQL("AND s.date_order >= %s", since) if since else SQL(),
             changed=SQL("AND %s", self._sale_changed_condition(changed))
@@ -279,13 +282,12 @@ class RetailSalesReport(models.Model):
         )
 
     @api.model
-    def _lines_of_orders(self, lines, orders, since=None):
-        """``FROM`` the lines ``l`` joined to their orders ``s`` (sale) or ``o``
-        (till). With ``since`` (a few days of orders, read live), each order dated
-        from it looks its lines up by index: without the fence (``OFFSET 0``) the
-        planner scans every line of the history to join them."""
-        alias = "s" if orders == "sale_order" else "o"
-        if since:
+    def _lines_of_orders(self, lines, orders, alias, few=False):
+        """``FROM`` the lines ``l`` joined to their orders, named ``alias``. With
+        ``few`` orders (a few days, read live) each order looks its lines up by
+        index: without the fence (``OFFSET 0``) the planner scans every line of the
+        history to join them."""
+        if few:
             return SQL(
                 "FROM %(orders)s %(alias)s CROSS JOIN LATERAL "
                 "(SELECT * FROM %(lines)s WHERE order_id = %(alias)s.id OFFSET 0) l",

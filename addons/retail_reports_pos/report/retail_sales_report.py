@@ -125,7 +125,7 @@ class RetailSalesReport(models.Model):
                %s
                %s
             """,
-            self._lines_of_orders("pos_order_line", "pos_order", since),
+            self._lines_of_orders("pos_order_line", "pos_order", "o", few=bool(since)),
             POS_SOLD_STATES,
             SQL("AND o.date_order >= %s", since) if since else SQL(),
             SQL("AND %s", self._pos_changed_condition(changed)) if changed else SQL(),
